@@ -1,0 +1,177 @@
+import {probeProcess} from '../registry/liveness.js';
+import {type ServerEntry} from '../registry/schema.js';
+import {defaultBackoff} from './backoff.js';
+import {
+	Connection,
+	connectionKey,
+	type ConnectionListener,
+	type ConnectionOptions,
+} from './connection.js';
+import {type Delivery, type ServerView} from './types.js';
+
+export const defaultConnectionOptions = {
+	maxPayload: 1024 * 1024,
+	pingIntervalMs: 5000,
+	handshakeTimeoutMs: 5000,
+	backoff: defaultBackoff,
+	resetBackoffAfterMs: 5000,
+	maxBufferedBytes: 4 * 1024 * 1024,
+} as const;
+
+export type PoolOptions = Partial<Omit<ConnectionOptions, 'subscriptions'>> & {
+	listener: ConnectionListener;
+	/** Topics to subscribe to on every (re)connect (`--subscribe`). */
+	subscriptions?: Iterable<string>;
+};
+
+export type ConnectionPool = {
+	/** Makes the connections match the registry: exactly one per entry; unchanged ones untouched. */
+	reconcile(entries: readonly ServerEntry[]): void;
+	/** Every server in registry order. */
+	servers(): ServerView[];
+	/** Sends to every connected server, or only to `to`. An empty result means nobody was connected. */
+	send(text: string, to?: string): Promise<Delivery[]>;
+	/** Subscribes every connection now and on each reconnect (channel servers, `[topic, event, payload]`). */
+	subscribe(topic: string): Promise<Delivery[]>;
+	unsubscribe(topic: string): Promise<Delivery[]>;
+	topics(): string[];
+	/** Stops and restarts reading from every socket (the ingest budget). */
+	pause(): void;
+	resume(): void;
+	close(): void;
+};
+
+export function createConnectionPool(options: PoolOptions): ConnectionPool {
+	const {listener} = options;
+	const topics = new Set(options.subscriptions);
+	const connectionOptions: ConnectionOptions = {
+		...defaultConnectionOptions,
+		probe: probeProcess,
+		random: Math.random,
+		now: Date.now,
+		...options,
+		subscriptions: () => topics,
+	};
+	let connections = new Map<string, Connection>();
+	let paused = false;
+	let closed = false;
+
+	const toView = (connection: Connection): ServerView => ({
+		id: connection.id,
+		entry: connection.entry,
+		state: connection.state,
+		counters: connection.counters,
+	});
+
+	const sendToAll = async (text: string) =>
+		Promise.all(
+			[...connections.values()]
+				.filter((connection) => connection.state.status === 'connected')
+				.map(async (connection) => connection.send(text)),
+		);
+
+	return {
+		reconcile(entries) {
+			if (closed) {
+				return;
+			}
+
+			const next = new Map<string, Connection>();
+			for (const entry of entries) {
+				if (next.has(entry.id)) {
+					continue; // The registry reader already warned about duplicates.
+				}
+
+				const existing = connections.get(entry.id);
+				if (existing) {
+					if (existing.entry !== entry) {
+						const moved =
+							connectionKey(existing.entry) !== connectionKey(entry);
+						existing.update(entry);
+						if (moved) {
+							listener.event(entry.id, {
+								kind: 'changed',
+								text: 'registry entry changed · reconnecting',
+							});
+						}
+					}
+
+					next.set(entry.id, existing);
+					continue;
+				}
+
+				const connection = new Connection(entry, connectionOptions, listener);
+				next.set(entry.id, connection);
+				listener.event(entry.id, {
+					kind: 'added',
+					text: 'added to the registry',
+				});
+				if (paused) {
+					connection.pause();
+				}
+
+				connection.start();
+			}
+
+			for (const [id, connection] of connections) {
+				if (!next.has(id)) {
+					connection.dispose();
+					listener.event(id, {
+						kind: 'removed',
+						text: 'removed from the registry',
+					});
+				}
+			}
+
+			connections = next;
+			listener.changed();
+		},
+		servers: () =>
+			[...connections.values()].map((connection) => toView(connection)),
+		async send(text, to) {
+			if (to === undefined) {
+				return sendToAll(text);
+			}
+
+			const connection = connections.get(to);
+			return connection
+				? [await connection.send(text)]
+				: [
+						{
+							id: to,
+							delivered: false,
+							reason: 'no such server in the registry',
+						},
+					];
+		},
+		async subscribe(topic) {
+			topics.add(topic);
+			return sendToAll(JSON.stringify([topic, 'subscribe', {}]));
+		},
+		async unsubscribe(topic) {
+			topics.delete(topic);
+			return sendToAll(JSON.stringify([topic, 'unsubscribe', {}]));
+		},
+		topics: () => [...topics],
+		pause() {
+			paused = true;
+			for (const connection of connections.values()) {
+				connection.pause();
+			}
+		},
+		resume() {
+			paused = false;
+			for (const connection of connections.values()) {
+				connection.resume();
+			}
+		},
+		close() {
+			closed = true;
+			for (const connection of connections.values()) {
+				connection.dispose();
+			}
+
+			connections = new Map();
+		},
+	};
+}
