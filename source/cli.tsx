@@ -9,28 +9,39 @@ const cli = meow(
 	  $ shipyard-tui [command] [options]
 
 	Commands
-	  (none)           the live monitor (NDJSON events when stdout is not a terminal)
-	  list             the registered servers once, with liveness
-	  prune            remove entries whose process is gone
-	  serve            run an echo server that registers itself
+	  (none)              the live monitor; NDJSON events instead when stdout is not a terminal
+	  list                the registered servers once, with liveness
+	  send <text>         send once to every connected server (or --to one); exit 1 if nobody got it
+	  serve               an echo server that registers itself (for trying things out)
+	  prune               remove registry entries whose process is gone
+	  demo                a few local servers in a temporary registry, with the monitor over them
 
 	Options
 	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
-	  --json              machine-readable output (list, prune)
-	  --help              show this help
-	  --version           show the version
+	  --json              NDJSON event stream (monitor); JSON output (list, send, prune)
+	  --max-payload <n>   largest incoming message; bigger closes that connection [default: 1MiB]
+	  --scrollback <n>    messages kept in the pane [default: 5000]
+	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
+	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
+	  --no-color          no colours (NO_COLOR is honoured too)
+	  --help, --version
+
+	send options
+	  --to <id>           send to this server only
+	  --wait <ms>         collect replies for up to this long [default: 1000]
 
 	serve options
 	  --id <id>           server id [default: server-<time>-<random>]
 	  --port <n>          port [default: 0, any free port]
-	  --host <host>       address to bind [default: 127.0.0.1]
+	  --host <address>    address to bind [default: 127.0.0.1]
 	  --path <path>       WebSocket path [default: /]
 	  --name <label>      display name
 
 	Examples
-	  $ shipyard-tui serve --id api
-	  $ shipyard-tui list
-	  $ SHIPYARD_REGISTRY=/tmp/reg.json shipyard-tui list --json
+	  $ shipyard-tui demo
+	  $ shipyard-tui serve --id api &
+	  $ shipyard-tui send "hello" --to api
+	  $ shipyard-tui --json | jq 'select(.type == "message")'
 `,
 	{
 		importMeta: import.meta,
@@ -38,6 +49,13 @@ const cli = meow(
 		flags: {
 			registry: {type: 'string'},
 			json: {type: 'boolean', default: false},
+			maxPayload: {type: 'string'},
+			scrollback: {type: 'string'},
+			subscribe: {type: 'string', isMultiple: true},
+			pingInterval: {type: 'string'},
+			color: {type: 'boolean', default: true},
+			to: {type: 'string'},
+			wait: {type: 'string'},
 			id: {type: 'string'},
 			port: {type: 'string'},
 			host: {type: 'string'},
@@ -56,8 +74,20 @@ if (!invocation.ok) {
 }
 
 const registryPath = resolveRegistryPath({flag: cli.flags.registry});
+const connection = {
+	...(invocation.maxPayload === undefined
+		? {}
+		: {maxPayload: invocation.maxPayload}),
+	...(invocation.pingIntervalMs === undefined
+		? {}
+		: {pingIntervalMs: invocation.pingIntervalMs}),
+	...(invocation.scrollback === undefined
+		? {}
+		: {scrollback: invocation.scrollback}),
+	subscriptions: cli.flags.subscribe ?? [],
+};
 
-// Each command is loaded on demand so that the headless ones start fast.
+// Each command is loaded on demand, so the headless ones never load React and Ink.
 switch (invocation.command) {
 	case 'list': {
 		const {runList} = await import('./commands/list.js');
@@ -84,12 +114,35 @@ switch (invocation.command) {
 		break;
 	}
 
-	case 'monitor':
-	case 'send':
-	case 'demo': {
+	case 'send': {
+		const {runSend} = await import('./commands/send.js');
+		process.exitCode = await runSend({
+			...connection,
+			registryPath,
+			text: invocation.arguments.join(' '),
+			...(cli.flags.to === undefined ? {} : {to: cli.flags.to}),
+			waitMs: invocation.waitMs ?? 1000,
+			json: cli.flags.json,
+		});
+		break;
+	}
+
+	case 'monitor': {
+		if (cli.flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
+			const {runJsonStream} = await import('./commands/json-stream.js');
+			process.exitCode = await runJsonStream({...connection, registryPath});
+			break;
+		}
+
 		process.stderr.write(
-			`shipyard-tui: "${invocation.command}" is not built yet; available now: list, prune, serve\n`,
+			'shipyard-tui: the screen monitor is not built yet; use --json\n',
 		);
+		process.exitCode = 2;
+		break;
+	}
+
+	case 'demo': {
+		process.stderr.write('shipyard-tui: "demo" is not built yet\n');
 		process.exitCode = 2;
 		break;
 	}

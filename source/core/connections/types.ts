@@ -59,6 +59,7 @@ export type SystemEventKind =
 	| 'removed'
 	| 'changed'
 	| 'warning'
+	| 'info'
 	| 'skipped';
 
 /** Something that happened to a connection, shown in the message pane as a system line. */

@@ -14,6 +14,7 @@ export {
 } from './read.js';
 export {
 	watchRegistry,
+	staticRegistry,
 	type RegistrySource,
 	type WatchOptions,
 } from './watch.js';

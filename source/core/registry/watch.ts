@@ -168,6 +168,15 @@ export function watchRegistry(
 	};
 }
 
+/** A registry that does not change: read once, for commands that run once (`send`). */
+export function staticRegistry(snapshot: RegistrySnapshot): RegistrySource {
+	return {
+		current: () => snapshot,
+		subscribe: () => () => undefined,
+		close: async () => undefined,
+	};
+}
+
 function snapshotKey(snapshot: RegistrySnapshot): string {
 	return JSON.stringify([snapshot.servers, snapshot.warnings, snapshot.file]);
 }

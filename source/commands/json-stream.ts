@@ -1,0 +1,130 @@
+import {type MessageRecord} from '../core/messages/record.js';
+import {watchRegistry} from '../core/registry/watch.js';
+import {
+	createMonitorStore,
+	type MonitorSnapshot,
+	type StoreOptions,
+} from '../core/store.js';
+
+export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
+	registryPath: string;
+	stdout?: NodeJS.WritableStream & {writableNeedDrain?: boolean};
+	/** Resolves when the stream should end (SIGINT by default). */
+	until?: Promise<unknown>;
+};
+
+/**
+`shipyard-tui --json` (and the monitor when stdout is not a terminal): one JSON object per line for
+each registry snapshot, state change and message, until interrupted. JSON escapes every control
+character, so server text goes out as it came.
+*/
+export async function runJsonStream(
+	options: JsonStreamOptions,
+): Promise<number> {
+	const stdout = options.stdout ?? process.stdout;
+	const registry = watchRegistry(options.registryPath);
+	const write = (event: Record<string, unknown>) => {
+		const ok = stdout.write(JSON.stringify(event) + '\n');
+		// A slow reader of our stdout slows our reading of the sockets, instead of filling memory.
+		if (!ok) {
+			store.holdIngest(true);
+			stdout.once('drain', () => {
+				store.holdIngest(false);
+			});
+		}
+	};
+
+	const writeRegistry = () => {
+		const snapshot = registry.current();
+		write({
+			type: 'registry',
+			time: new Date().toISOString(),
+			path: snapshot.path,
+			file: snapshot.file,
+			servers: snapshot.servers.map((entry) => ({
+				...entry,
+				...(entry.token === undefined ? {} : {token: '<redacted>'}),
+			})),
+		});
+	};
+
+	writeRegistry();
+	const store = createMonitorStore({
+		...options,
+		registry,
+		onRecord(record) {
+			write(recordEvent(record));
+		},
+	});
+	registry.subscribe(writeRegistry);
+
+	const lastStates = new Map<string, string>();
+	const writeStates = (snapshot: MonitorSnapshot) => {
+		for (const server of snapshot.servers) {
+			const key = JSON.stringify([
+				server.state.status,
+				server.state.attempt,
+				server.state.httpStatus,
+				server.state.lastClose,
+			]);
+			if (lastStates.get(server.id) !== key) {
+				lastStates.set(server.id, key);
+				write({
+					type: 'state',
+					time: new Date().toISOString(),
+					server: server.id,
+					...server.state,
+				});
+			}
+		}
+	};
+
+	const unsubscribe = store.subscribe(() => {
+		writeStates(store.getSnapshot());
+	});
+	await (options.until ?? onceInterrupted());
+	unsubscribe();
+	await store.close();
+	return 0;
+}
+
+function recordEvent(record: MessageRecord): Record<string, unknown> {
+	const base = {
+		time: new Date(record.time).toISOString(),
+		server: record.serverId,
+	};
+	if (record.direction === 'system') {
+		return {
+			type: 'system',
+			...base,
+			event: record.event,
+			text: record.decoded().preview,
+		};
+	}
+
+	const frame = record.decoded();
+	return {
+		type: 'message',
+		...base,
+		direction: record.direction,
+		kind: frame.kind,
+		bytes: record.bytes,
+		text: frame.preview,
+		...(frame.topic === undefined ? {} : {topic: frame.topic}),
+		...(frame.event === undefined ? {} : {event: frame.event}),
+		...(frame.type === undefined ? {} : {messageType: frame.type}),
+	};
+}
+
+async function onceInterrupted(): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			process.off('SIGINT', done);
+			process.off('SIGTERM', done);
+			resolve();
+		};
+
+		process.once('SIGINT', done);
+		process.once('SIGTERM', done);
+	});
+}

@@ -1,0 +1,311 @@
+import {type RawData} from 'ws';
+import {
+	createConnectionPool,
+	type ConnectionPool,
+	type PoolOptions,
+} from './connections/pool.js';
+import {
+	type Counters,
+	type Delivery,
+	type ServerView,
+	type SystemEvent,
+} from './connections/types.js';
+import {
+	frameRecord,
+	systemRecord,
+	type MessageRecord,
+} from './messages/record.js';
+import {RingBuffer} from './messages/ring-buffer.js';
+import {type RegistrySnapshot} from './registry/read.js';
+import {type RegistrySource} from './registry/watch.js';
+import {formatWarning, type RegistryWarning} from './registry/warnings.js';
+
+/** One server's row: the pool's view plus what the store derives (rate), frozen for the view. */
+export type ServerRow = ServerView & {
+	/** Messages in per second, over the last rate window. */
+	rate: number;
+};
+
+/** What the view renders: immutable, replaced as a whole on every flush. */
+export type MonitorSnapshot = {
+	readonly registryPath: string;
+	readonly registryFile: RegistrySnapshot['file'];
+	readonly warnings: readonly RegistryWarning[];
+	readonly servers: readonly ServerRow[];
+	/** The kept messages, oldest first. */
+	readonly messages: readonly MessageRecord[];
+	/** Messages recorded ever, and evicted by the scrollback bound: nothing is lost silently. */
+	readonly messageTotal: number;
+	readonly messageDropped: number;
+	/** Times the ingest budget paused the sockets. */
+	readonly ingestPauses: number;
+	readonly topics: readonly string[];
+	/** Increases with every flush. */
+	readonly version: number;
+};
+
+export type StoreOptions = Omit<PoolOptions, 'listener'> & {
+	registry: RegistrySource;
+	/** How many messages to keep (`--scrollback`). Default 5000. */
+	scrollback?: number;
+	/** Changes are published at most this often, in ms. Default 100. */
+	flushIntervalMs?: number;
+	/** Messages read per event-loop turn before the sockets are paused until the next turn. Default 5000. */
+	ingestBudget?: number;
+	/** Called for every record as it is made (the NDJSON stream); keep it cheap. */
+	onRecord?: (record: MessageRecord) => void;
+	/** Pool factory, for tests. */
+	createPool?: typeof createConnectionPool;
+};
+
+export type MonitorStore = {
+	subscribe(listener: () => void): () => void;
+	getSnapshot(): MonitorSnapshot;
+	/** Sends to every connected server (or `to`); records one "out" line per recipient. */
+	send(text: string, to?: string): Promise<Delivery[]>;
+	subscribeTopic(topic: string): Promise<Delivery[]>;
+	unsubscribeTopic(topic: string): Promise<Delivery[]>;
+	/** Adds a system line (e.g. an answer to a slash command). */
+	note(text: string, serverId?: string): void;
+	clearMessages(): void;
+	/** Stops reading sockets while a consumer (a piped stdout) catches up. */
+	holdIngest(hold: boolean): void;
+	close(): Promise<void>;
+};
+
+const rateWindowMs = 1000;
+
+/**
+The one object the view reads. Socket messages and registry changes mark it dirty; it publishes a new
+snapshot at most every `flushIntervalMs`, so a flood of messages costs a bounded number of renders.
+*/
+export function createMonitorStore(options: StoreOptions): MonitorStore {
+	const {registry} = options;
+	const flushIntervalMs = options.flushIntervalMs ?? 100;
+	const ingestBudget = options.ingestBudget ?? 5000;
+	const ring = new RingBuffer<MessageRecord>(options.scrollback ?? 5000);
+	const listeners = new Set<() => void>();
+	const now = options.now ?? Date.now;
+	let seq = 0;
+	let version = 0;
+	let flushTimer: NodeJS.Timeout | undefined;
+	let ingestPauses = 0;
+	let ingestedThisTurn = 0;
+	let turnEndScheduled = false;
+	let paused = false;
+	let held = false;
+	let registrySnapshot = registry.current();
+	let knownWarnings = new Set<string>();
+	const rates = new Map<string, {at: number; count: number; rate: number}>();
+
+	const record = (item: MessageRecord) => {
+		ring.push(item);
+		options.onRecord?.(item);
+		markDirty();
+	};
+
+	const recordEvent = (serverId: string, event: SystemEvent) => {
+		record(
+			systemRecord({seq: seq++, time: now(), serverId}, event.kind, event.text),
+		);
+	};
+
+	// Reading sockets faster than the screen can show starves the event loop (keys stop showing):
+	// after `ingestBudget` messages in one turn, pause every socket until the next turn.
+	const endTurn = () => {
+		turnEndScheduled = false;
+		ingestedThisTurn = 0;
+		if (paused) {
+			paused = false;
+			if (!held) {
+				pool.resume();
+			}
+		}
+	};
+
+	const onMessage = (serverId: string, data: RawData, isBinary: boolean) => {
+		record(
+			frameRecord(
+				{seq: seq++, time: now(), serverId, direction: 'in'},
+				data,
+				isBinary,
+			),
+		);
+		if (!turnEndScheduled) {
+			turnEndScheduled = true;
+			setImmediate(endTurn);
+		}
+
+		if (++ingestedThisTurn >= ingestBudget && !paused) {
+			paused = true;
+			ingestPauses++;
+			pool.pause();
+		}
+	};
+
+	const pool: ConnectionPool = (options.createPool ?? createConnectionPool)({
+		...options,
+		listener: {changed: markDirty, message: onMessage, event: recordEvent},
+	});
+
+	const noteWarnings = (snapshot: RegistrySnapshot) => {
+		const current = new Set(
+			snapshot.warnings.map((warning) => formatWarning(warning)),
+		);
+		for (const text of current) {
+			if (!knownWarnings.has(text)) {
+				recordEvent('registry', {kind: 'warning', text});
+			}
+		}
+
+		knownWarnings = current;
+	};
+
+	const onRegistry = (next: RegistrySnapshot) => {
+		registrySnapshot = next;
+		noteWarnings(next);
+		pool.reconcile(next.servers);
+		// Registry changes are rare and people wait for them: show them without the batching delay.
+		flush();
+	};
+
+	const unsubscribeRegistry = registry.subscribe(onRegistry);
+	noteWarnings(registrySnapshot);
+	pool.reconcile(registrySnapshot.servers);
+
+	// Rates fall to zero when traffic stops, so keep publishing while any rate is non-zero.
+	const rateTimer = setInterval(() => {
+		if ([...rates.values()].some((entry) => entry.rate > 0)) {
+			markDirty();
+		}
+	}, rateWindowMs);
+	rateTimer.unref();
+
+	let snapshot = buildSnapshot();
+
+	function markDirty() {
+		flushTimer ??= setTimeout(flush, flushIntervalMs);
+	}
+
+	function flush() {
+		clearTimeout(flushTimer);
+		flushTimer = undefined;
+		snapshot = buildSnapshot();
+		for (const listener of listeners) {
+			listener();
+		}
+	}
+
+	function rateFor(id: string, counters: Counters): number {
+		const at = now();
+		const previous = rates.get(id);
+		if (!previous) {
+			rates.set(id, {at, count: counters.messagesIn, rate: 0});
+			return 0;
+		}
+
+		if (at - previous.at >= rateWindowMs) {
+			previous.rate =
+				((counters.messagesIn - previous.count) * 1000) / (at - previous.at);
+			previous.at = at;
+			previous.count = counters.messagesIn;
+		}
+
+		return previous.rate;
+	}
+
+	function buildSnapshot(): MonitorSnapshot {
+		const servers = pool.servers().map((view) => ({
+			...view,
+			counters: {...view.counters},
+			rate: rateFor(view.id, view.counters),
+		}));
+		for (const id of rates.keys()) {
+			if (!servers.some((server) => server.id === id)) {
+				rates.delete(id);
+			}
+		}
+
+		return {
+			registryPath: registrySnapshot.path,
+			registryFile: registrySnapshot.file,
+			warnings: registrySnapshot.warnings,
+			servers,
+			messages: ring.toArray(),
+			messageTotal: ring.total,
+			messageDropped: ring.dropped,
+			ingestPauses,
+			topics: pool.topics(),
+			version: version++,
+		};
+	}
+
+	const recordDeliveries = (text: string, deliveries: Delivery[]) => {
+		for (const delivery of deliveries) {
+			if (delivery.delivered) {
+				record(
+					frameRecord(
+						{seq: seq++, time: now(), serverId: delivery.id, direction: 'out'},
+						text,
+						false,
+					),
+				);
+			} else {
+				recordEvent(delivery.id, {
+					kind: 'skipped',
+					text: `not sent: ${delivery.reason}`,
+				});
+			}
+		}
+
+		return deliveries;
+	};
+
+	return {
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		getSnapshot: () => snapshot,
+		async send(text, to) {
+			return recordDeliveries(text, await pool.send(text, to));
+		},
+		async subscribeTopic(topic) {
+			return recordDeliveries(
+				JSON.stringify([topic, 'subscribe', {}]),
+				await pool.subscribe(topic),
+			);
+		},
+		async unsubscribeTopic(topic) {
+			return recordDeliveries(
+				JSON.stringify([topic, 'unsubscribe', {}]),
+				await pool.unsubscribe(topic),
+			);
+		},
+		note(text, serverId = 'shipyard') {
+			recordEvent(serverId, {kind: 'info', text});
+		},
+		holdIngest(hold) {
+			held = hold;
+			if (hold) {
+				pool.pause();
+			} else if (!paused) {
+				pool.resume();
+			}
+		},
+		clearMessages() {
+			ring.clear();
+			flush();
+		},
+		async close() {
+			clearTimeout(flushTimer);
+			clearInterval(rateTimer);
+			unsubscribeRegistry();
+			listeners.clear();
+			pool.close();
+			await registry.close();
+		},
+	};
+}

@@ -1,0 +1,187 @@
+import fs from 'node:fs';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {watchRegistry} from '../../source/core/registry/watch.js';
+import {
+	createMonitorStore,
+	type MonitorStore,
+} from '../../source/core/store.js';
+import {
+	makeTemporaryFolder,
+	registryText,
+} from '../helpers/temporary-registry.js';
+import {waitFor} from '../helpers/wait-for.js';
+import {startTestServer, type TestServer} from '../helpers/ws-servers.js';
+
+let temporary: ReturnType<typeof makeTemporaryFolder>;
+let store: MonitorStore | undefined;
+const servers: TestServer[] = [];
+beforeEach(() => {
+	temporary = makeTemporaryFolder();
+});
+afterEach(async () => {
+	await store?.close();
+	store = undefined;
+	for (const server of servers.splice(0)) {
+		// eslint-disable-next-line no-await-in-loop
+		await server.close();
+	}
+
+	temporary.cleanup();
+});
+
+function register(...entries: Array<{id: string; port: number}>) {
+	fs.writeFileSync(
+		temporary.registryPath,
+		registryText(entries.map((entry) => ({...entry, pid: process.pid}))),
+	);
+}
+
+async function flooder(count: number): Promise<TestServer> {
+	const server = await startTestServer({
+		onConnection(socket) {
+			for (let index = 0; index < count; index++) {
+				socket.send(String(index));
+			}
+		},
+	});
+	servers.push(server);
+	return server;
+}
+
+function inbound(current: MonitorStore) {
+	return current
+		.getSnapshot()
+		.messages.filter((message) => message.direction === 'in');
+}
+
+describe('createMonitorStore', () => {
+	test('the ingest budget pauses and resumes the sockets, and pausing loses no message', async () => {
+		const count = 20_000;
+		const server = await flooder(count);
+		register({id: 'flood', port: server.port});
+		let notifications = 0;
+		store = createMonitorStore({
+			registry: watchRegistry(temporary.registryPath),
+			ingestBudget: 100,
+			scrollback: count + 100,
+		});
+		store.subscribe(() => {
+			notifications++;
+		});
+		const current = store;
+		await waitFor(() => inbound(current).length === count, {
+			timeoutMs: 20_000,
+			what: `${count} messages`,
+		});
+		const snapshot = current.getSnapshot();
+		expect(snapshot.ingestPauses).toBeGreaterThan(0);
+		expect(
+			inbound(current).map((message) => message.decoded().preview),
+		).toEqual(Array.from({length: count}, (_, index) => String(index)));
+		expect(snapshot.servers[0]!.counters.messagesIn).toBe(count);
+		// Batched: far fewer notifications than messages.
+		expect(notifications).toBeLessThan(count / 100);
+	});
+
+	test('the scrollback bound drops the oldest messages and counts them', async () => {
+		const server = await flooder(1000);
+		register({id: 'flood', port: server.port});
+		store = createMonitorStore({
+			registry: watchRegistry(temporary.registryPath),
+			scrollback: 100,
+		});
+		const current = store;
+		await waitFor(
+			() => current.getSnapshot().servers[0]?.counters.messagesIn === 1000,
+			{what: '1000 messages'},
+		);
+		await waitFor(() => current.getSnapshot().messageTotal >= 1000, {
+			what: 'the flush',
+		});
+		const snapshot = current.getSnapshot();
+		expect(snapshot.messages).toHaveLength(100);
+		expect(snapshot.messages.length + snapshot.messageDropped).toBe(
+			snapshot.messageTotal,
+		);
+		expect(snapshot.messages.at(-1)!.decoded().preview).toBe('999');
+	});
+
+	test('sending records one "out" line per recipient', async () => {
+		const echo = await startTestServer({
+			onConnection(socket) {
+				socket.on('message', () => {
+					socket.send('pong');
+				});
+			},
+		});
+		servers.push(echo);
+		const quiet = await startTestServer();
+		servers.push(quiet);
+		register({id: 'echo', port: echo.port}, {id: 'quiet', port: quiet.port});
+		store = createMonitorStore({
+			registry: watchRegistry(temporary.registryPath),
+		});
+		const current = store;
+		await waitFor(
+			() =>
+				current
+					.getSnapshot()
+					.servers.every((server) => server.state.status === 'connected'),
+			{
+				what: 'both connected',
+			},
+		);
+		const deliveries = await current.send('ping');
+		expect(deliveries.map((delivery) => delivery.id)).toEqual([
+			'echo',
+			'quiet',
+		]);
+		await waitFor(() => inbound(current).length === 1, {what: 'the reply'});
+		const lines = current
+			.getSnapshot()
+			.messages.filter((message) => message.direction !== 'system')
+			.map(
+				(message) =>
+					`${message.direction} ${message.serverId} ${message.decoded().preview}`,
+			);
+		expect(lines).toEqual(['out echo ping', 'out quiet ping', 'in echo pong']);
+	});
+
+	test('registry warnings and connection events become system lines, each warning once', async () => {
+		fs.writeFileSync(
+			temporary.registryPath,
+			registryText([{id: 'bad', port: 'nope', pid: 1}]),
+		);
+		store = createMonitorStore({
+			registry: watchRegistry(temporary.registryPath),
+		});
+		const current = store;
+		const systemLines = () =>
+			current
+				.getSnapshot()
+				.messages.filter((message) => message.direction === 'system')
+				.map(
+					(message) => `${message.event ?? ''}: ${message.decoded().preview}`,
+				);
+		await waitFor(() => systemLines().length > 0, {what: 'the warning'});
+		expect(systemLines()[0]).toMatch(/^warning: .*entry 0 "bad": field "port"/);
+		// The same broken entry, rewritten with a good one beside it: the warning is not repeated.
+		const server = await startTestServer();
+		servers.push(server);
+		fs.writeFileSync(
+			temporary.registryPath,
+			registryText([
+				{id: 'bad', port: 'nope', pid: 1},
+				{id: 'good', port: server.port, pid: process.pid},
+			]),
+		);
+		await waitFor(
+			() => systemLines().some((line) => line.startsWith('connected')),
+			{what: 'good to connect'},
+		);
+		expect(
+			systemLines().filter((line) => line.startsWith('warning')),
+		).toHaveLength(1);
+		expect(systemLines()).toContain('added: added to the registry');
+	});
+});
