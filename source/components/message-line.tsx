@@ -1,0 +1,51 @@
+import {Text} from 'ink';
+import {memo} from 'react';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {type MessageRecord} from '../core/messages/record.js';
+import {serverColor} from '../view/server-colors.js';
+import {fitCell} from '../view/table-columns.js';
+
+type Props = {
+	readonly message: MessageRecord;
+	/** Cells for the server label. */
+	readonly labelWidth: number;
+	readonly showTime: boolean;
+};
+
+const directionGlyphs = {in: '←', out: '→', system: '!'} as const;
+
+/** How each kind of system event looks: problems stand out, routine events stay quiet. */
+const eventColors: Record<string, string> = {
+	connected: 'green',
+	closed: 'red',
+	rejected: 'red',
+	unreachable: 'red',
+	stale: 'gray',
+	warning: 'yellow',
+	skipped: 'yellow',
+	added: 'gray',
+	removed: 'gray',
+	changed: 'gray',
+	info: 'white',
+};
+
+/** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
+export const MessageLine = memo(function MessageLine({message, labelWidth, showTime}: Props) {
+	const {preview} = message.decoded();
+	const isSystem = message.direction === 'system';
+	return (
+		<Text wrap="truncate-end">
+			{showTime ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
+			<Text color={serverColor(message.serverId)}>{fitCell(sanitizeLabel(message.serverId, 200), labelWidth)}</Text>{' '}
+			<Text color={isSystem ? 'yellow' : message.direction === 'out' ? 'cyan' : undefined} dimColor={message.direction === 'in'}>
+				{directionGlyphs[message.direction]}
+			</Text>{' '}
+			{isSystem ? <Text color={eventColors[message.event ?? ''] ?? 'white'}>{preview}</Text> : preview}
+		</Text>
+	);
+});
+
+function formatClock(time: number): string {
+	const date = new Date(time);
+	return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+}

@@ -1,0 +1,139 @@
+import {Box, Text} from 'ink';
+import {memo} from 'react';
+import {formatCount, formatDuration} from '../core/format.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {displayAddress} from '../core/registry/address.js';
+import {type ServerRow as ServerRowData} from '../core/store.js';
+import {serverColor} from '../view/server-colors.js';
+import {statusNote, statusStyles} from '../view/server-status.js';
+import {columnGap, fitCell, layoutColumns, type Column} from '../view/table-columns.js';
+import {SectionRule} from './section-rule.js';
+
+type Props = {
+	readonly servers: readonly ServerRowData[];
+	readonly width: number;
+	/** Rows available for servers (below the column titles). */
+	readonly height: number;
+	/** The send target, shown as the selected row. */
+	readonly selectedId?: string;
+	readonly now: number;
+};
+
+/** The servers, one row each: scrolls to keep the selected one in view; columns drop as it narrows. */
+export function ServerTable({servers, width, height, selectedId, now}: Props) {
+	const columns = layoutColumns(width);
+	const selectedIndex = selectedId === undefined ? -1 : servers.findIndex((server) => server.id === selectedId);
+	const offset = Math.max(0, Math.min(selectedIndex - height + 1, servers.length - height));
+	const visible = servers.slice(Math.max(0, offset), Math.max(0, offset) + height);
+	const hidden = servers.length - visible.length;
+	return (
+		<Box flexDirection="column" width={width}>
+			<SectionRule title="servers" detail={hidden > 0 ? `${visible.length} of ${servers.length} shown (Tab scrolls)` : ''} width={width} />
+			<Text wrap="truncate-end" bold dimColor>
+				{'  '}
+				{columns.map((column) => fitCell(column.title, column.width, column.align)).join(' '.repeat(columnGap))}
+			</Text>
+			<Box flexDirection="column" height={height}>
+				{servers.length === 0 ? (
+					<Text dimColor wrap="truncate-end">
+						{'  no servers registered yet — they appear here as soon as they register'}
+					</Text>
+				) : (
+					visible.map((server) => (
+						<ServerRow key={server.id} server={server} columns={columns} selected={server.id === selectedId} now={now} />
+					))
+				)}
+			</Box>
+		</Box>
+	);
+}
+
+type RowProps = {
+	readonly server: ServerRowData;
+	readonly columns: Column[];
+	readonly selected: boolean;
+	readonly now: number;
+};
+
+const ServerRow = memo(function ServerRow({server, columns, selected, now}: RowProps) {
+	const style = statusStyles[server.state.status];
+	return (
+		<Text wrap="truncate-end" inverse={selected}>
+			{selected ? '▸ ' : '  '}
+			{columns.map((column, index) => {
+				const text = fitCell(cellText(column, server, now), column.width, column.align);
+				const gap = index === 0 ? '' : ' '.repeat(columnGap);
+				if (column.key === 'status') {
+					return (
+						<Text key={column.key} color={style.color}>
+							{gap}
+							{text}
+						</Text>
+					);
+				}
+
+				if (column.key === 'id') {
+					return (
+						<Text key={column.key} color={serverColor(server.id)}>
+							{gap}
+							{text}
+						</Text>
+					);
+				}
+
+				return (
+					<Text key={column.key} dimColor={column.key === 'note'}>
+						{gap}
+						{text}
+					</Text>
+				);
+			})}
+		</Text>
+	);
+});
+
+function cellText(column: Column, server: ServerRowData, now: number): string {
+	const {state, counters, entry} = server;
+	const connected = state.status === 'connected';
+	switch (column.key) {
+		case 'id': {
+			return sanitizeLabel(entry.name ?? entry.id, 200);
+		}
+
+		case 'status': {
+			return `${statusStyles[state.status].glyph} ${state.status}`;
+		}
+
+		case 'address': {
+			return sanitizeLabel(displayAddress(entry), 200);
+		}
+
+		case 'pid': {
+			return String(entry.pid);
+		}
+
+		case 'up': {
+			return connected && state.connectedAt !== undefined ? formatDuration(now - state.connectedAt) : '—';
+		}
+
+		case 'rtt': {
+			return connected && counters.rttMs !== undefined ? `${counters.rttMs}ms` : '—';
+		}
+
+		case 'in': {
+			return formatCount(counters.messagesIn);
+		}
+
+		case 'out': {
+			return formatCount(counters.messagesOut);
+		}
+
+		case 'rate': {
+			return server.rate > 0 ? `${formatCount(Math.round(server.rate))}/s` : '—';
+		}
+
+		case 'note': {
+			return sanitizeLabel(statusNote(state, now), 200);
+		}
+	}
+}

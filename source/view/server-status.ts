@@ -1,0 +1,46 @@
+import {formatClose} from '../core/connections/close-codes.js';
+import {type ConnectionState, type ServerStatus} from '../core/connections/types.js';
+import {formatDuration} from '../core/format.js';
+
+type StatusStyle = {glyph: string; color: string};
+
+/** A glyph and a word for each status, never colour alone. */
+export const statusStyles: Record<ServerStatus, StatusStyle> = {
+	connected: {glyph: '●', color: 'green'},
+	connecting: {glyph: '◌', color: 'yellow'},
+	reconnecting: {glyph: '◌', color: 'yellow'},
+	rejected: {glyph: '✕', color: 'red'},
+	unreachable: {glyph: '✕', color: 'red'},
+	stale: {glyph: '✕', color: 'gray'},
+	closed: {glyph: '○', color: 'gray'},
+};
+
+/** The short note after the counters: why it is not connected and when it tries again. */
+export function statusNote(state: ConnectionState, now: number): string {
+	const retry =
+		state.nextRetryAt === undefined ? '' : `#${state.attempt} in ${formatDuration(Math.max(0, state.nextRetryAt - now) + 999)}`;
+	switch (state.status) {
+		case 'stale': {
+			return state.staleReason ?? 'pid gone';
+		}
+
+		case 'rejected': {
+			return [`HTTP ${state.httpStatus ?? '?'}`, retry].filter(Boolean).join(' · ');
+		}
+
+		case 'unreachable': {
+			return ['refused', retry].filter(Boolean).join(' · ');
+		}
+
+		case 'reconnecting': {
+			const why = state.lastClose ? formatClose(state.lastClose) : (state.error ?? '');
+			return [retry, why].filter(Boolean).join(' · ');
+		}
+
+		case 'connected':
+		case 'connecting':
+		case 'closed': {
+			return '';
+		}
+	}
+}

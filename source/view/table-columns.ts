@@ -1,0 +1,83 @@
+export type ColumnKey = 'id' | 'status' | 'address' | 'pid' | 'up' | 'rtt' | 'in' | 'out' | 'rate' | 'note';
+
+export type Column = {key: ColumnKey; title: string; width: number; align: 'left' | 'right'};
+
+type ColumnSpec = {
+	key: ColumnKey;
+	title: string;
+	/** Narrowest useful width. */
+	min: number;
+	/** Widest it grows to when there is room. */
+	max: number;
+	align: 'left' | 'right';
+	/** Lower numbers stay longest as the terminal narrows. */
+	priority: number;
+};
+
+const specs: ColumnSpec[] = [
+	{key: 'id', title: 'ID', min: 10, max: 32, align: 'left', priority: 0},
+	{key: 'status', title: 'STATUS', min: 14, max: 14, align: 'left', priority: 0},
+	{key: 'address', title: 'ADDRESS', min: 15, max: 24, align: 'left', priority: 1},
+	{key: 'in', title: 'IN', min: 6, max: 6, align: 'right', priority: 2},
+	{key: 'up', title: 'UP', min: 6, max: 6, align: 'right', priority: 3},
+	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 4},
+	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 5},
+	{key: 'out', title: 'OUT', min: 6, max: 6, align: 'right', priority: 6},
+	{key: 'rate', title: 'RATE', min: 7, max: 7, align: 'right', priority: 7},
+	{key: 'note', title: '', min: 10, max: 60, align: 'left', priority: 8},
+];
+
+/** Space between columns. */
+export const columnGap = 1;
+/** The selection marker ("▸ ") before the first column. */
+export const rowPrefixWidth = 2;
+
+/**
+Which columns fit in `width` terminal cells, and how wide each is: columns drop by priority as the
+terminal narrows (never wrapping), and spare room goes to the id, then the note.
+*/
+export function layoutColumns(width: number): Column[] {
+	const available = Math.max(0, width - rowPrefixWidth);
+	const kept = [...specs];
+	const total = (columns: ColumnSpec[]) =>
+		columns.reduce((sum, column) => sum + column.min, 0) + columnGap * Math.max(0, columns.length - 1);
+	while (kept.length > 2 && total(kept) > available) {
+		const dropIndex = kept.reduce(
+			(worst, column, index) => (column.priority > kept[worst]!.priority ? index : worst),
+			0,
+		);
+		kept.splice(dropIndex, 1);
+	}
+
+	const widths = new Map(kept.map((column) => [column.key, column.min]));
+	let spare = available - total(kept);
+	for (const key of ['id', 'address', 'note'] as const) {
+		const spec = kept.find((column) => column.key === key);
+		if (spec && spare > 0) {
+			const grow = Math.min(spare, spec.max - spec.min);
+			widths.set(key, spec.min + grow);
+			spare -= grow;
+		}
+	}
+
+	// On a very narrow terminal the id takes what is left, down to a few cells.
+	if (spare < 0) {
+		widths.set('id', Math.max(4, (widths.get('id') ?? 0) + spare));
+	}
+
+	return kept.map((spec) => ({key: spec.key, title: spec.title, width: widths.get(spec.key)!, align: spec.align}));
+}
+
+/** Cuts or pads `text` to exactly `width` cells (text here is single-width: sanitised ASCII and glyphs). */
+export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	if (width <= 0) {
+		return '';
+	}
+
+	const characters = [...text];
+	if (characters.length > width) {
+		return characters.slice(0, Math.max(0, width - 1)).join('') + '…';
+	}
+
+	return align === 'left' ? text + ' '.repeat(width - characters.length) : ' '.repeat(width - characters.length) + text;
+}

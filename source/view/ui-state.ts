@@ -1,0 +1,246 @@
+/**
+Everything the screen remembers between keystrokes, changed only through `uiReducer`: several keys can
+arrive in one tick, and a reducer applies each of them to the state left by the one before.
+*/
+export type UiState = {
+	input: string;
+	/** Cursor position in `input`, in UTF-16 units. */
+	cursor: number;
+	/** Sent lines, oldest first. */
+	history: string[];
+	/** Position while browsing history with ↑/↓; undefined when editing a new line. */
+	historyIndex?: number;
+	/** The unsent line, kept while browsing history. */
+	draft: string;
+	/** Send to this server only; undefined = every connected server. */
+	target?: string;
+	/** Message pane: following new messages, or paused with this seq as the bottom line. */
+	anchorSeq?: number;
+	filter: MessageFilter;
+	overlay: Overlay;
+	/** Detail view: the seq of the message shown. */
+	detailSeq?: number;
+};
+
+export type MessageFilter = {server?: string; text?: string};
+
+export type Overlay = 'none' | 'help' | 'detail';
+
+export const initialUiState: UiState = {
+	input: '',
+	cursor: 0,
+	history: [],
+	draft: '',
+	filter: {},
+	overlay: 'none',
+};
+
+export type UiAction =
+	| {type: 'insert'; text: string}
+	| {type: 'delete-back'}
+	| {type: 'delete-word'}
+	| {type: 'clear-line'}
+	| {type: 'cursor'; to: 'left' | 'right' | 'start' | 'end'}
+	| {type: 'history'; direction: 'older' | 'newer'}
+	/** The line was submitted: remember it and start a new one. */
+	| {type: 'submitted'; line: string}
+	| {type: 'set-target'; target?: string}
+	/** Tab: the next target among these ids (all → first → … → last → all). */
+	| {type: 'cycle-target'; ids: readonly string[]; backwards?: boolean}
+	/** Scroll the pane by lines over this list of visible seqs (oldest first). */
+	| {type: 'scroll'; by: number; seqs: readonly number[]; pageSize: number}
+	| {type: 'follow'}
+	| {type: 'set-filter'; filter: MessageFilter}
+	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
+	| {type: 'detail-step'; by: number; seqs: readonly number[]};
+
+const historyLimit = 200;
+
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'insert': {
+			const text = cleanInput(action.text);
+			if (text === '') {
+				return state;
+			}
+
+			return {
+				...state,
+				input: state.input.slice(0, state.cursor) + text + state.input.slice(state.cursor),
+				cursor: state.cursor + text.length,
+				historyIndex: undefined,
+			};
+		}
+
+		case 'delete-back': {
+			if (state.cursor === 0) {
+				return state;
+			}
+
+			const from = previousCharacter(state.input, state.cursor);
+			return {...state, input: state.input.slice(0, from) + state.input.slice(state.cursor), cursor: from};
+		}
+
+		case 'delete-word': {
+			const before = state.input.slice(0, state.cursor).replace(/\S+\s*$/, '');
+			return {...state, input: before + state.input.slice(state.cursor), cursor: before.length};
+		}
+
+		case 'clear-line': {
+			return {...state, input: '', cursor: 0, historyIndex: undefined};
+		}
+
+		case 'cursor': {
+			return {...state, cursor: moveCursor(state, action.to)};
+		}
+
+		case 'history': {
+			return browseHistory(state, action.direction);
+		}
+
+		case 'submitted': {
+			const history =
+				action.line === '' || state.history.at(-1) === action.line
+					? state.history
+					: [...state.history, action.line].slice(-historyLimit);
+			return {...state, history, input: '', cursor: 0, draft: '', historyIndex: undefined};
+		}
+
+		case 'set-target': {
+			return {...state, target: action.target};
+		}
+
+		case 'cycle-target': {
+			return {...state, target: cycle(state.target, action.ids, action.backwards ?? false)};
+		}
+
+		case 'scroll': {
+			return scroll(state, action.by, action.seqs, action.pageSize);
+		}
+
+		case 'follow': {
+			return {...state, anchorSeq: undefined};
+		}
+
+		case 'set-filter': {
+			return {...state, filter: action.filter, anchorSeq: undefined};
+		}
+
+		case 'overlay': {
+			return {...state, overlay: action.overlay, detailSeq: action.detailSeq};
+		}
+
+		case 'detail-step': {
+			const index = action.seqs.indexOf(state.detailSeq ?? -1);
+			const next = action.seqs[Math.min(action.seqs.length - 1, Math.max(0, index + action.by))];
+			return next === undefined ? state : {...state, detailSeq: next};
+		}
+	}
+}
+
+/** Typed or pasted text: control characters never enter the line; line breaks become spaces. */
+export function cleanInput(text: string): string {
+	return text
+		.replaceAll(/\r\n|[\r\n\t]/g, ' ')
+		// eslint-disable-next-line no-control-regex
+		.replaceAll(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+}
+
+function previousCharacter(text: string, cursor: number): number {
+	const code = text.codePointAt(cursor - 2);
+	// Step over a whole surrogate pair, so an emoji is deleted in one go.
+	return code !== undefined && code > 0xff_ff ? cursor - 2 : cursor - 1;
+}
+
+function moveCursor(state: UiState, to: 'left' | 'right' | 'start' | 'end'): number {
+	switch (to) {
+		case 'left': {
+			return state.cursor === 0 ? 0 : previousCharacter(state.input, state.cursor);
+		}
+
+		case 'right': {
+			const code = state.input.codePointAt(state.cursor);
+			return Math.min(state.input.length, state.cursor + (code !== undefined && code > 0xff_ff ? 2 : 1));
+		}
+
+		case 'start': {
+			return 0;
+		}
+
+		case 'end': {
+			return state.input.length;
+		}
+	}
+}
+
+function browseHistory(state: UiState, direction: 'older' | 'newer'): UiState {
+	const {history} = state;
+	if (history.length === 0) {
+		return state;
+	}
+
+	if (direction === 'older') {
+		const index = state.historyIndex === undefined ? history.length - 1 : Math.max(0, state.historyIndex - 1);
+		const draft = state.historyIndex === undefined ? state.input : state.draft;
+		const line = history[index]!;
+		return {...state, historyIndex: index, draft, input: line, cursor: line.length};
+	}
+
+	if (state.historyIndex === undefined) {
+		return state;
+	}
+
+	const index = state.historyIndex + 1;
+	if (index >= history.length) {
+		return {...state, historyIndex: undefined, input: state.draft, cursor: state.draft.length};
+	}
+
+	const line = history[index]!;
+	return {...state, historyIndex: index, input: line, cursor: line.length};
+}
+
+function cycle(current: string | undefined, ids: readonly string[], backwards: boolean): string | undefined {
+	if (ids.length === 0) {
+		return undefined;
+	}
+
+	// Positions: -1 is "all", then each id.
+	const index = current === undefined ? -1 : ids.indexOf(current);
+	const count = ids.length + 1;
+	const next = (((index + 1 + (backwards ? -1 : 1)) % count) + count) % count;
+	return next === 0 ? undefined : ids[next - 1];
+}
+
+function scroll(state: UiState, by: number, seqs: readonly number[], pageSize: number): UiState {
+	if (seqs.length <= pageSize && state.anchorSeq === undefined) {
+		return state; // Everything fits: nothing to scroll.
+	}
+
+	const lastIndex = seqs.length - 1;
+	const currentIndex = state.anchorSeq === undefined ? lastIndex : anchorIndex(seqs, state.anchorSeq);
+	// The bottom line cannot go above the last line of the first page.
+	const target = Math.max(Math.min(pageSize - 1, lastIndex), currentIndex + by);
+	if (target >= lastIndex) {
+		return {...state, anchorSeq: undefined};
+	}
+
+	return {...state, anchorSeq: seqs[target]};
+}
+
+/** Index of the anchor among the visible seqs, or of the nearest older one still kept. */
+export function anchorIndex(seqs: readonly number[], anchorSeq: number): number {
+	let low = 0;
+	let high = seqs.length - 1;
+	let found = -1;
+	while (low <= high) {
+		const middle = (low + high) >> 1;
+		if (seqs[middle]! <= anchorSeq) {
+			found = middle;
+			low = middle + 1;
+		} else {
+			high = middle - 1;
+		}
+	}
+
+	return Math.max(0, found);
+}
