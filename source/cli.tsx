@@ -149,8 +149,15 @@ switch (invocation.command) {
 	}
 
 	case 'demo': {
-		process.stderr.write('shipyard-tui: "demo" is not built yet\n');
-		process.exitCode = 2;
+		if (!process.stdout.isTTY || !process.stdin.isTTY) {
+			process.stderr.write('shipyard-tui demo: needs a terminal (stdin and stdout must be a TTY)\n');
+			process.exitCode = 2;
+			break;
+		}
+
+		prepareForInk(cli.flags.color);
+		const {runDemo} = await import('./commands/demo.js');
+		process.exitCode = await runDemo(connection);
 		break;
 	}
 }

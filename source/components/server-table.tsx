@@ -21,7 +21,11 @@ type Props = {
 
 /** The servers, one row each: scrolls to keep the selected one in view; columns drop as it narrows. */
 export function ServerTable({servers, width, height, selectedId, now}: Props) {
-	const columns = layoutColumns(width);
+	const columns = layoutColumns(width, {
+		id: Math.max(0, ...servers.map((server) => cellText(idColumn, server, now).length)),
+		address: Math.max(0, ...servers.map((server) => cellText(addressColumn, server, now).length)),
+		note: Math.max(0, ...servers.map((server) => cellText(noteColumn, server, now).length)),
+	});
 	const selectedIndex = selectedId === undefined ? -1 : servers.findIndex((server) => server.id === selectedId);
 	const offset = Math.max(0, Math.min(selectedIndex - height + 1, servers.length - height));
 	const visible = servers.slice(Math.max(0, offset), Math.max(0, offset) + height);
@@ -91,6 +95,10 @@ const ServerRow = memo(function ServerRow({server, columns, selected, now}: RowP
 		</Text>
 	);
 });
+
+const idColumn: Column = {key: 'id', title: '', width: 0, align: 'left'};
+const addressColumn: Column = {key: 'address', title: '', width: 0, align: 'left'};
+const noteColumn: Column = {key: 'note', title: '', width: 0, align: 'left'};
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
 	const {state, counters, entry} = server;

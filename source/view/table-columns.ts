@@ -20,11 +20,11 @@ const specs: ColumnSpec[] = [
 	{key: 'address', title: 'ADDRESS', min: 15, max: 24, align: 'left', priority: 1},
 	{key: 'in', title: 'IN', min: 6, max: 6, align: 'right', priority: 2},
 	{key: 'up', title: 'UP', min: 6, max: 6, align: 'right', priority: 3},
-	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 4},
-	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 5},
-	{key: 'out', title: 'OUT', min: 6, max: 6, align: 'right', priority: 6},
-	{key: 'rate', title: 'RATE', min: 7, max: 7, align: 'right', priority: 7},
-	{key: 'note', title: '', min: 10, max: 60, align: 'left', priority: 8},
+	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 5},
+	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 6},
+	{key: 'out', title: 'OUT', min: 6, max: 6, align: 'right', priority: 7},
+	{key: 'rate', title: 'RATE', min: 7, max: 7, align: 'right', priority: 8},
+	{key: 'note', title: '', min: 10, max: 60, align: 'left', priority: 4},
 ];
 
 /** Space between columns. */
@@ -32,13 +32,17 @@ export const columnGap = 1;
 /** The selection marker ("▸ ") before the first column. */
 export const rowPrefixWidth = 2;
 
+/** How wide the variable columns' content is now; a note of 0 means no row has one. */
+export type ColumnWants = {id: number; address: number; note: number};
+
 /**
 Which columns fit in `width` terminal cells, and how wide each is: columns drop by priority as the
-terminal narrows (never wrapping), and spare room goes to the id, then the note.
+terminal narrows (never wrapping), and spare room goes to the id, the address and the note, as far
+as their content needs.
 */
-export function layoutColumns(width: number): Column[] {
+export function layoutColumns(width: number, wants: ColumnWants = {id: 32, address: 24, note: 0}): Column[] {
 	const available = Math.max(0, width - rowPrefixWidth);
-	const kept = [...specs];
+	const kept = specs.filter((spec) => spec.key !== 'note' || wants.note > 0);
 	const total = (columns: ColumnSpec[]) =>
 		columns.reduce((sum, column) => sum + column.min, 0) + columnGap * Math.max(0, columns.length - 1);
 	while (kept.length > 2 && total(kept) > available) {
@@ -54,7 +58,7 @@ export function layoutColumns(width: number): Column[] {
 	for (const key of ['id', 'address', 'note'] as const) {
 		const spec = kept.find((column) => column.key === key);
 		if (spec && spare > 0) {
-			const grow = Math.min(spare, spec.max - spec.min);
+			const grow = Math.max(0, Math.min(spare, Math.min(spec.max, wants[key]) - spec.min));
 			widths.set(key, spec.min + grow);
 			spare -= grow;
 		}

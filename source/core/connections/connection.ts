@@ -286,7 +286,9 @@ export class Connection {
 
 	private startHeartbeat(socket: WebSocket): void {
 		clearInterval(this.heartbeatTimer);
-		this.pingSentAt = undefined;
+		// A first ping at once, so the round-trip time shows without waiting a whole interval.
+		this.pingSentAt = this.options.now();
+		socket.ping();
 		this.heartbeatTimer = setInterval(() => {
 			if (this.pingSentAt !== undefined) {
 				// No pong since the last ping: a half-open connection must not stay "connected".
