@@ -15,6 +15,9 @@ const xoConfig = [
 			'no-bitwise': 'off',
 			// \`ws\` hands us Buffers and we rely on their \`toString\`; Uint8Array would hide that.
 			'@typescript-eslint/no-restricted-types': 'off',
+			// The automatic JSX runtime (tsconfig "jsx": "react-jsx") needs no React in scope.
+			'react/react-in-jsx-scope': 'off',
+			'react/jsx-uses-react': 'off',
 		},
 	},
 	{

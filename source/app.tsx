@@ -17,7 +17,12 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
 import {layoutScreen} from './view/screen-layout.js';
 import {parseSubmission} from './view/slash-commands.js';
-import {initialUiState, uiReducer, type UiAction, type UiState} from './view/ui-state.js';
+import {
+	initialUiState,
+	uiReducer,
+	type UiAction,
+	type UiState,
+} from './view/ui-state.js';
 
 type Props = {
 	readonly store: MonitorStore;
@@ -40,16 +45,26 @@ export function App({store, registryLabel}: Props) {
 	}, []);
 
 	const layout = layoutScreen(rows, snapshot.servers.length);
-	const matching = useMemo(() => filterMessages(snapshot.messages, ui.filter), [snapshot.messages, ui.filter]);
+	const matching = useMemo(
+		() => filterMessages(snapshot.messages, ui.filter),
+		[snapshot.messages, ui.filter],
+	);
 	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
-	const connected = snapshot.servers.filter((server) => server.state.status === 'connected');
-	const recipients = ui.target === undefined ? connected.length : connected.some((server) => server.id === ui.target) ? 1 : 0;
+	const connected = snapshot.servers.filter(
+		(server) => server.state.status === 'connected',
+	);
+	const recipients =
+		ui.target === undefined
+			? connected.length
+			: connected.some((server) => server.id === ui.target)
+				? 1
+				: 0;
 	const overlayRows = layout.tableRows + layout.paneRows + 3;
 
 	const submit = () => {
 		const line = uiRef.current.input;
 		apply({type: 'submitted', line});
-		runSubmission(line, store, snapshot, uiRef.current, apply, exit);
+		runSubmission(line, {store, snapshot, ui: uiRef.current, apply, exit});
 	};
 
 	useInput((input, key) => {
@@ -67,19 +82,35 @@ export function App({store, registryLabel}: Props) {
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>
-			<Header snapshot={snapshot} registryLabel={registryLabel} width={columns} />
+			<Header
+				snapshot={snapshot}
+				registryLabel={registryLabel}
+				width={columns}
+			/>
 			{ui.overlay === 'help' ? (
 				<HelpView width={columns} height={overlayRows} />
 			) : ui.overlay === 'detail' ? (
-				<DetailView message={snapshot.messages.find((message) => message.seq === ui.detailSeq)} width={columns} height={overlayRows} />
+				<DetailView
+					message={snapshot.messages.find(
+						(message) => message.seq === ui.detailSeq,
+					)}
+					width={columns}
+					height={overlayRows}
+				/>
 			) : (
 				<>
-					<ServerTable servers={snapshot.servers} width={columns} height={layout.tableRows} selectedId={ui.target} now={now} />
+					<ServerTable
+						servers={snapshot.servers}
+						width={columns}
+						height={layout.tableRows}
+						selectedId={ui.target}
+						now={now}
+					/>
 					<MessagePane
 						lines={window.lines}
 						width={columns}
 						height={layout.paneRows}
-						following={window.following}
+						isFollowing={window.following}
 						newCount={window.newCount}
 						filter={ui.filter}
 						dropped={snapshot.messageDropped}
@@ -87,7 +118,13 @@ export function App({store, registryLabel}: Props) {
 				</>
 			)}
 			<SectionRule width={columns} />
-			<InputLine value={ui.input} cursor={ui.cursor} target={ui.target} recipients={recipients} width={columns} />
+			<InputLine
+				value={ui.input}
+				cursor={ui.cursor}
+				target={ui.target}
+				recipients={recipients}
+				width={columns}
+			/>
 			{layout.showFooter ? <Footer /> : null}
 		</Box>
 	);
@@ -120,8 +157,17 @@ function handleKey(input: string, key: Key, context: KeyContext): void {
 
 	if (ui.overlay !== 'none') {
 		if (ui.overlay === 'detail' && (key.upArrow || key.downArrow)) {
-			apply({type: 'detail-step', by: key.upArrow ? -1 : 1, seqs: context.seqs()});
-		} else if (key.escape || key.return || input === 'q' || ui.overlay === 'help') {
+			apply({
+				type: 'detail-step',
+				by: key.upArrow ? -1 : 1,
+				seqs: context.seqs(),
+			});
+		} else if (
+			key.escape ||
+			key.return ||
+			input === 'q' ||
+			ui.overlay === 'help'
+		) {
 			apply({type: 'overlay', overlay: 'none'});
 		}
 
@@ -134,7 +180,11 @@ function handleKey(input: string, key: Key, context: KeyContext): void {
 	}
 }
 
-function lineAction(input: string, key: Key, context: KeyContext): UiAction | undefined {
+function lineAction(
+	input: string,
+	key: Key,
+	context: KeyContext,
+): UiAction | undefined {
 	const {ui} = context;
 	if (key.return) {
 		context.submit();
@@ -150,7 +200,11 @@ function lineAction(input: string, key: Key, context: KeyContext): UiAction | un
 	}
 
 	if (key.tab) {
-		return {type: 'cycle-target', ids: context.snapshot.servers.map((server) => server.id), backwards: key.shift};
+		return {
+			type: 'cycle-target',
+			ids: context.snapshot.servers.map((server) => server.id),
+			backwards: key.shift,
+		};
 	}
 
 	if (key.upArrow || key.downArrow) {
@@ -159,7 +213,12 @@ function lineAction(input: string, key: Key, context: KeyContext): UiAction | un
 
 	if (key.pageUp || key.pageDown) {
 		const page = Math.max(1, context.pageSize - 1);
-		return {type: 'scroll', by: key.pageUp ? -page : page, seqs: context.seqs(), pageSize: context.pageSize};
+		return {
+			type: 'scroll',
+			by: key.pageUp ? -page : page,
+			seqs: context.seqs(),
+			pageSize: context.pageSize,
+		};
 	}
 
 	if (key.end) {
@@ -167,7 +226,12 @@ function lineAction(input: string, key: Key, context: KeyContext): UiAction | un
 	}
 
 	if (key.home) {
-		return {type: 'scroll', by: -Number.MAX_SAFE_INTEGER, seqs: context.seqs(), pageSize: context.pageSize};
+		return {
+			type: 'scroll',
+			by: -Number.MAX_SAFE_INTEGER,
+			seqs: context.seqs(),
+			pageSize: context.pageSize,
+		};
 	}
 
 	if (key.leftArrow || key.rightArrow) {
@@ -193,7 +257,10 @@ function lineAction(input: string, key: Key, context: KeyContext): UiAction | un
 	return input === '' ? undefined : {type: 'insert', text: input};
 }
 
-function controlAction(input: string, context: KeyContext): UiAction | undefined {
+function controlAction(
+	input: string,
+	context: KeyContext,
+): UiAction | undefined {
 	switch (input) {
 		case 'u': {
 			return {type: 'clear-line'};
@@ -212,7 +279,9 @@ function controlAction(input: string, context: KeyContext): UiAction | undefined
 		}
 
 		case 'o': {
-			return context.bottomSeq === undefined ? undefined : {type: 'overlay', overlay: 'detail', detailSeq: context.bottomSeq};
+			return context.bottomSeq === undefined
+				? undefined
+				: {type: 'overlay', overlay: 'detail', detailSeq: context.bottomSeq};
 		}
 
 		default: {
@@ -222,19 +291,25 @@ function controlAction(input: string, context: KeyContext): UiAction | undefined
 }
 
 /** What Enter does with the line: send it, or run a slash command; answers go to the pane. */
+type SubmissionContext = {
+	store: MonitorStore;
+	snapshot: MonitorSnapshot;
+	ui: UiState;
+	apply: (action: UiAction) => void;
+	exit: () => void;
+};
+
 function runSubmission(
 	line: string,
-	store: MonitorStore,
-	snapshot: MonitorSnapshot,
-	ui: UiState,
-	apply: (action: UiAction) => void,
-	exit: () => void,
+	{store, snapshot, ui, apply, exit}: SubmissionContext,
 ): void {
 	const ids = snapshot.servers.map((server) => server.id);
 	const submission = parseSubmission(line, ids);
 	switch (submission.kind) {
 		case 'send': {
-			const connected = snapshot.servers.filter((server) => server.state.status === 'connected').length;
+			const connected = snapshot.servers.filter(
+				(server) => server.state.status === 'connected',
+			).length;
 			if (ui.target === undefined && connected === 0) {
 				store.note(`not sent: nothing is connected (${ids.length} registered)`);
 				return;
@@ -273,7 +348,9 @@ function runSubmission(
 					store.note(`saved ${count} messages to ${file}`);
 				},
 				(error: unknown) => {
-					store.note(`could not save to ${file}: ${error instanceof Error ? error.message : String(error)}`);
+					store.note(
+						`could not save to ${file}: ${error instanceof Error ? error.message : String(error)}`,
+					);
 				},
 			);
 			return;
@@ -281,7 +358,9 @@ function runSubmission(
 
 		case 'sub':
 		case 'unsub': {
-			void (submission.kind === 'sub' ? store.subscribeTopic(submission.topic) : store.unsubscribeTopic(submission.topic));
+			void (submission.kind === 'sub'
+				? store.subscribeTopic(submission.topic)
+				: store.unsubscribeTopic(submission.topic));
 			return;
 		}
 
@@ -290,12 +369,12 @@ function runSubmission(
 			return;
 		}
 
-		case 'error': {
-			store.note(submission.message);
+		case 'nothing': {
 			return;
 		}
 
-		case 'nothing': {
+		case 'error': {
+			store.note(submission.message);
 			break;
 		}
 	}

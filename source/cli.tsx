@@ -67,9 +67,9 @@ const cli = meow(
 
 /** Before React and Ink load: production React (a quarter less CPU), and colours off when asked. */
 function prepareForInk(color: boolean) {
-	process.env['NODE_ENV'] ??= 'production';
-	if (!color || (process.env['NO_COLOR'] ?? '') !== '') {
-		process.env['FORCE_COLOR'] = '0';
+	process.env.NODE_ENV ??= 'production';
+	if (!color || (process.env.NO_COLOR ?? '') !== '') {
+		process.env.FORCE_COLOR = '0';
 	}
 }
 
@@ -150,7 +150,9 @@ switch (invocation.command) {
 
 	case 'demo': {
 		if (!process.stdout.isTTY || !process.stdin.isTTY) {
-			process.stderr.write('shipyard-tui demo: needs a terminal (stdin and stdout must be a TTY)\n');
+			process.stderr.write(
+				'shipyard-tui demo: needs a terminal (stdin and stdout must be a TTY)\n',
+			);
 			process.exitCode = 2;
 			break;
 		}

@@ -12,7 +12,9 @@ const demoTopic = 'reasoning:demo';
 `shipyard-tui demo`: three echo servers and a channel server in a temporary registry, and the monitor
 over them. Everything it started is stopped, and the folder removed, when the monitor exits.
 */
-export async function runDemo(options: Omit<MonitorOptions, 'registryPath'>): Promise<number> {
+export async function runDemo(
+	options: Omit<MonitorOptions, 'registryPath'>,
+): Promise<number> {
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-demo-'));
 	const registryPath = path.join(folder, 'servers.json');
 	const stops: Array<() => Promise<void> | void> = [];
@@ -20,16 +22,29 @@ export async function runDemo(options: Omit<MonitorOptions, 'registryPath'>): Pr
 		for (const id of ['echo-alpha', 'echo-bravo', 'echo-charlie']) {
 			// eslint-disable-next-line no-await-in-loop
 			const server = await startEchoServer({id});
-			const registration = registerServer({id, port: server.port, host: server.host}, {registryPath, unregisterOnExit: false});
+			const registration = registerServer(
+				{id, port: server.port, host: server.host},
+				{registryPath, unregisterOnExit: false},
+			);
 			stops.push(async () => {
 				registration.unregister();
 				await server.close();
 			});
 		}
 
-		const channels = await startChannelServer({topic: demoTopic, intervalMs: 1500});
+		const channels = await startChannelServer({
+			topic: demoTopic,
+			intervalMs: 1500,
+		});
 		const registration = registerServer(
-			{id: 'observatory', name: 'observatory', port: channels.port, host: channels.host, path: channels.path, meta: {kind: 'channel server'}},
+			{
+				id: 'observatory',
+				name: 'observatory',
+				port: channels.port,
+				host: channels.host,
+				path: channels.path,
+				meta: {kind: 'channel server'},
+			},
 			{registryPath, unregisterOnExit: false},
 		);
 		stops.push(async () => {

@@ -18,7 +18,10 @@ and a crash (after which the error is printed on the normal screen).
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
-	const store = createMonitorStore({...options, registry: watchRegistry(options.registryPath)});
+	const store = createMonitorStore({
+		...options,
+		registry: watchRegistry(options.registryPath),
+	});
 	let restored = false;
 	const restore = () => {
 		if (!restored) {
@@ -29,11 +32,14 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 
 	stdout.write(enterAlternateScreen);
 	process.on('exit', restore);
-	const instance = render(<App store={store} registryLabel={displayPath(options.registryPath)} />, {
-		exitOnCtrlC: false,
-		// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
-		maxFps: 60,
-	});
+	const instance = render(
+		<App store={store} registryLabel={displayPath(options.registryPath)} />,
+		{
+			exitOnCtrlC: false,
+			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
+			maxFps: 60,
+		},
+	);
 
 	let exitCode = 0;
 	const stop = () => {
@@ -44,7 +50,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		exitCode = 1;
 		instance.unmount();
 		restore();
-		process.stderr.write(`shipyard-tui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`shipyard-tui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 	};
 
 	process.on('SIGTERM', stop);

@@ -29,19 +29,46 @@ export function DetailView({message, width, height}: Props) {
 		frame.kind,
 		...(message.bytes > 0 ? [formatBytes(message.bytes)] : []),
 	].join(' · ');
-	const lines = frame.full.split('\n');
-	const room = Math.max(1, height - 1);
+	// One row for the rule, one kept for the "more lines" note.
+	const room = Math.max(1, height - 2);
+	const lines = hardWrap(frame.full, Math.max(1, width));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<SectionRule title="message" detail={`${summary} · ↑↓ other messages · Esc closes`} width={width} />
+			<SectionRule
+				title="message"
+				detail={`${summary} · ↑↓ other messages · Esc closes`}
+				width={width}
+			/>
 			<Box flexDirection="column" height={room} overflow="hidden">
 				{lines.slice(0, room).map((line, index) => (
 					// eslint-disable-next-line react/no-array-index-key
-					<Text key={index} wrap="wrap">
+					<Text key={index} wrap="truncate-end">
 						{line === '' ? ' ' : line}
 					</Text>
 				))}
+				{lines.length > room ? (
+					<Text
+						dimColor
+					>{`… ${lines.length - room + 1} more lines (/save writes it all)`}</Text>
+				) : null}
 			</Box>
 		</Box>
 	);
+}
+
+/** Breaks text into rows of at most `width` characters, so every row is exactly one line on screen. */
+function hardWrap(text: string, width: number): string[] {
+	const rows: string[] = [];
+	for (const line of text.split('\n')) {
+		const characters = [...line];
+		if (characters.length === 0) {
+			rows.push('');
+		}
+
+		for (let start = 0; start < characters.length; start += width) {
+			rows.push(characters.slice(start, start + width).join(''));
+		}
+	}
+
+	return rows;
 }

@@ -14,7 +14,7 @@ const hints: Array<[string, string]> = [
 /** Key hints, as many as fit. */
 export function Footer() {
 	return (
-		<Text wrap="truncate-end" dimColor>
+		<Text dimColor wrap="truncate-end">
 			{' '}
 			{hints.map(([key, action], index) => (
 				<Text key={key}>

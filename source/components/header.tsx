@@ -10,15 +10,31 @@ type Props = {
 	readonly width: number;
 };
 
-const countedStatuses: ServerStatus[] = ['connected', 'connecting', 'reconnecting', 'rejected', 'unreachable', 'stale'];
+const countedStatuses: ServerStatus[] = [
+	'connected',
+	'connecting',
+	'reconnecting',
+	'rejected',
+	'unreachable',
+	'stale',
+];
 
 /** One line: what is watched, how many servers in which state, warnings, and where help is. */
 export function Header({snapshot, registryLabel, width}: Props) {
 	const counts = countedStatuses
-		.map((status) => ({status, count: snapshot.servers.filter((server) => server.state.status === status).length}))
+		.map((status) => ({
+			status,
+			count: snapshot.servers.filter((server) => server.state.status === status)
+				.length,
+		}))
 		.filter(({count}) => count > 0);
 	const warnings = snapshot.warnings.length;
-	const registryNote = snapshot.registryFile === 'missing' ? ' (not created yet)' : snapshot.registryFile === 'stale' ? ' (broken: last good shown)' : '';
+	const registryNote =
+		snapshot.registryFile === 'missing'
+			? ' (not created yet)'
+			: snapshot.registryFile === 'stale'
+				? ' (broken: last good shown)'
+				: '';
 	return (
 		<Box width={width} height={1}>
 			<Box flexShrink={1} flexGrow={1}>
@@ -30,7 +46,8 @@ export function Header({snapshot, registryLabel, width}: Props) {
 					{registryLabel}
 					<Text color="yellow">{registryNote}</Text>
 					<Text dimColor>{' · '}</Text>
-					{snapshot.servers.length} {snapshot.servers.length === 1 ? 'server' : 'servers'}
+					{snapshot.servers.length}{' '}
+					{snapshot.servers.length === 1 ? 'server' : 'servers'}
 					{counts.length > 0 ? ': ' : ''}
 					{counts.map(({status, count}, index) => (
 						<Text key={status}>

@@ -20,27 +20,41 @@ export const keyBindings = [
 	['^C', 'clear the line; on an empty line, quit'],
 ] as const;
 
-/** Every key and slash command. */
+/** Every key and slash command, as many as fit (the rest is one `/help` line away in the readme). */
 export function HelpView({width, height}: Props) {
-	const keyWidth = Math.max(...keyBindings.map(([key]) => key.length), ...slashCommands.map(([command]) => command.length)) + 2;
+	const keyWidth =
+		Math.max(
+			...keyBindings.map(([key]) => key.length),
+			...slashCommands.map(([command]) => command.length),
+		) + 2;
+	const rows: Array<{label: string; text: string; command: boolean}> = [
+		...keyBindings.map(([label, text]) => ({label, text, command: false})),
+		{label: '', text: '', command: false},
+		...slashCommands.map(([label, text]) => ({label, text, command: true})),
+	];
+	const room = Math.max(0, height - 1);
+	const visible =
+		rows.length > room
+			? [
+					...rows.slice(0, Math.max(0, room - 1)),
+					{
+						label: '…',
+						text: `${rows.length - room + 1} more — make the terminal taller`,
+						command: false,
+					},
+				]
+			: rows;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<SectionRule title="help" detail="Esc closes" width={width} />
-			{keyBindings.map(([key, action]) => (
-				<Text key={key} wrap="truncate-end">
+			{visible.map(({label, text, command}, index) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={index} wrap="truncate-end">
 					{' '}
-					<Text bold>{key.padEnd(keyWidth)}</Text>
-					{action}
-				</Text>
-			))}
-			<Text> </Text>
-			{slashCommands.map(([command, action]) => (
-				<Text key={command} wrap="truncate-end">
-					{' '}
-					<Text bold color="cyan">
-						{command.padEnd(keyWidth)}
+					<Text bold color={command ? 'cyan' : undefined}>
+						{label.padEnd(keyWidth)}
 					</Text>
-					{action}
+					{text === '' ? ' ' : text}
 				</Text>
 			))}
 		</Box>

@@ -14,7 +14,10 @@ type Props = {
 
 /** The prompt, always ready for typing: shows where Enter sends and how many will receive it. */
 export function InputLine({value, cursor, target, recipients, width}: Props) {
-	const label = target === undefined ? `all · ${recipients}` : `${sanitizeLabel(target, 24)}${recipients === 0 ? ' · offline' : ''}`;
+	const label =
+		target === undefined
+			? `all · ${recipients}`
+			: `${sanitizeLabel(target, 24)}${recipients === 0 ? ' · offline' : ''}`;
 	const prompt = `[${label}] › `;
 	const room = Math.max(1, width - prompt.length - 1);
 	// Keep the cursor in view on long lines by scrolling the text left.
@@ -25,12 +28,16 @@ export function InputLine({value, cursor, target, recipients, width}: Props) {
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate-end">
-				<Text color={recipients === 0 ? 'yellow' : 'cyan'} bold>
+				<Text bold color={recipients === 0 ? 'yellow' : 'cyan'}>
 					{prompt}
 				</Text>
 				{before}
 				<Text inverse>{atCursor}</Text>
-				{value === '' ? <Text dimColor>{placeholder(recipients, target)}</Text> : after}
+				{value === '' ? (
+					<Text dimColor>{placeholder(recipients, target)}</Text>
+				) : (
+					after
+				)}
 			</Text>
 		</Box>
 	);
@@ -38,7 +45,9 @@ export function InputLine({value, cursor, target, recipients, width}: Props) {
 
 function placeholder(recipients: number, target: string | undefined): string {
 	if (recipients === 0) {
-		return target === undefined ? 'nothing connected yet — type /help' : 'this server is not connected — Tab picks another';
+		return target === undefined
+			? 'nothing connected yet — type /help'
+			: 'this server is not connected — Tab picks another';
 	}
 
 	return `type a message — Enter sends to ${recipients === 1 ? (target === undefined ? '1 server' : 'it') : `${recipients} servers`} · Tab target · /help`;

@@ -9,7 +9,7 @@ type Props = {
 	readonly message: MessageRecord;
 	/** Cells for the server label. */
 	readonly labelWidth: number;
-	readonly showTime: boolean;
+	readonly isTimeShown: boolean;
 };
 
 const directionGlyphs = {in: '←', out: '→', system: '!'} as const;
@@ -30,22 +30,40 @@ const eventColors: Record<string, string> = {
 };
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
-export const MessageLine = memo(function MessageLine({message, labelWidth, showTime}: Props) {
+function MessageLineView({message, labelWidth, isTimeShown}: Props) {
 	const {preview} = message.decoded();
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
-			{showTime ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
-			<Text color={serverColor(message.serverId)}>{fitCell(sanitizeLabel(message.serverId, 200), labelWidth)}</Text>{' '}
-			<Text color={isSystem ? 'yellow' : message.direction === 'out' ? 'cyan' : undefined} dimColor={message.direction === 'in'}>
+			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
+			<Text color={serverColor(message.serverId)}>
+				{fitCell(sanitizeLabel(message.serverId, 200), labelWidth)}
+			</Text>{' '}
+			<Text
+				color={
+					isSystem ? 'yellow' : message.direction === 'out' ? 'cyan' : undefined
+				}
+				dimColor={message.direction === 'in'}
+			>
 				{directionGlyphs[message.direction]}
 			</Text>{' '}
-			{isSystem ? <Text color={eventColors[message.event ?? ''] ?? 'white'}>{preview}</Text> : preview}
+			{isSystem ? (
+				<Text color={eventColors[message.event ?? ''] ?? 'white'}>
+					{preview}
+				</Text>
+			) : (
+				preview
+			)}
 		</Text>
 	);
-});
+}
+
+/** Lines do not change once written: re-rendered only when scrolled in or out. */
+export const MessageLine = memo(MessageLineView);
 
 function formatClock(time: number): string {
 	const date = new Date(time);
-	return [date.getHours(), date.getMinutes(), date.getSeconds()].map((part) => String(part).padStart(2, '0')).join(':');
+	return [date.getHours(), date.getMinutes(), date.getSeconds()]
+		.map((part) => String(part).padStart(2, '0'))
+		.join(':');
 }

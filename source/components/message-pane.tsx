@@ -9,7 +9,7 @@ type Props = {
 	readonly lines: readonly MessageRecord[];
 	readonly width: number;
 	readonly height: number;
-	readonly following: boolean;
+	readonly isFollowing: boolean;
 	/** Lines below the window while paused. */
 	readonly newCount: number;
 	readonly filter: MessageFilter;
@@ -18,12 +18,22 @@ type Props = {
 };
 
 /** The scrolling pane: follows new messages, or stays put while scrolled back and counts what is new. */
-export function MessagePane({lines, width, height, following, newCount, filter, dropped}: Props) {
+export function MessagePane({
+	lines,
+	width,
+	height,
+	isFollowing,
+	newCount,
+	filter,
+	dropped,
+}: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
 	const parts = [
 		filter.server === undefined ? 'all' : `@${filter.server}`,
 		...(filter.text === undefined ? [] : [`"${filter.text}"`]),
-		following ? 'following' : `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
+		isFollowing
+			? 'following'
+			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
 		...(dropped > 0 ? [`${dropped} older dropped`] : []),
 	];
 	return (
@@ -32,10 +42,19 @@ export function MessagePane({lines, width, height, following, newCount, filter, 
 			<Box flexDirection="column" height={height} overflow="hidden">
 				{lines.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
-						{filter.server === undefined && filter.text === undefined ? ' waiting for messages…' : ' no messages match the filter (/filter clears it)'}
+						{filter.server === undefined && filter.text === undefined
+							? ' waiting for messages…'
+							: ' no messages match the filter (/filter clears it)'}
 					</Text>
 				) : (
-					lines.map((message) => <MessageLine key={message.seq} message={message} labelWidth={labelWidth} showTime={width >= 50} />)
+					lines.map((message) => (
+						<MessageLine
+							key={message.seq}
+							message={message}
+							labelWidth={labelWidth}
+							isTimeShown={width >= 50}
+						/>
+					))
 				)}
 			</Box>
 		</Box>

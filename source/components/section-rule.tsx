@@ -10,10 +10,11 @@ type Props = {
 
 /** `─ servers · 4 ─────────`: a one-line divider that names the section below it. */
 export function SectionRule({title = '', detail = '', width}: Props) {
-	const label = title === '' ? '' : ` ${title}${detail === '' ? '' : ` · ${detail}`} `;
+	const label =
+		title === '' ? '' : ` ${title}${detail === '' ? '' : ` · ${detail}`} `;
 	const fill = Math.max(0, width - 1 - [...label].length);
 	return (
-		<Text wrap="truncate-end" dimColor>
+		<Text dimColor wrap="truncate-end">
 			─{title === '' ? '' : <Text bold>{` ${title}`}</Text>}
 			{detail === '' ? '' : ` · ${detail}`}
 			{title === '' ? '' : ' '}

@@ -6,7 +6,12 @@ import {displayAddress} from '../core/registry/address.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {serverColor} from '../view/server-colors.js';
 import {statusNote, statusStyles} from '../view/server-status.js';
-import {columnGap, fitCell, layoutColumns, type Column} from '../view/table-columns.js';
+import {
+	columnGap,
+	fitCell,
+	layoutColumns,
+	type Column,
+} from '../view/table-columns.js';
 import {SectionRule} from './section-rule.js';
 
 type Props = {
@@ -22,29 +27,65 @@ type Props = {
 /** The servers, one row each: scrolls to keep the selected one in view; columns drop as it narrows. */
 export function ServerTable({servers, width, height, selectedId, now}: Props) {
 	const columns = layoutColumns(width, {
-		id: Math.max(0, ...servers.map((server) => cellText(idColumn, server, now).length)),
-		address: Math.max(0, ...servers.map((server) => cellText(addressColumn, server, now).length)),
-		note: Math.max(0, ...servers.map((server) => cellText(noteColumn, server, now).length)),
+		id: Math.max(
+			0,
+			...servers.map((server) => cellText(idColumn, server, now).length),
+		),
+		address: Math.max(
+			0,
+			...servers.map((server) => cellText(addressColumn, server, now).length),
+		),
+		note: Math.max(
+			0,
+			...servers.map((server) => cellText(noteColumn, server, now).length),
+		),
 	});
-	const selectedIndex = selectedId === undefined ? -1 : servers.findIndex((server) => server.id === selectedId);
-	const offset = Math.max(0, Math.min(selectedIndex - height + 1, servers.length - height));
-	const visible = servers.slice(Math.max(0, offset), Math.max(0, offset) + height);
+	const selectedIndex =
+		selectedId === undefined
+			? -1
+			: servers.findIndex((server) => server.id === selectedId);
+	const offset = Math.max(
+		0,
+		Math.min(selectedIndex - height + 1, servers.length - height),
+	);
+	const visible = servers.slice(
+		Math.max(0, offset),
+		Math.max(0, offset) + height,
+	);
 	const hidden = servers.length - visible.length;
 	return (
 		<Box flexDirection="column" width={width}>
-			<SectionRule title="servers" detail={hidden > 0 ? `${visible.length} of ${servers.length} shown (Tab scrolls)` : ''} width={width} />
-			<Text wrap="truncate-end" bold dimColor>
+			<SectionRule
+				title="servers"
+				detail={
+					hidden > 0
+						? `${visible.length} of ${servers.length} shown (Tab scrolls)`
+						: ''
+				}
+				width={width}
+			/>
+			<Text bold dimColor wrap="truncate-end">
 				{'  '}
-				{columns.map((column) => fitCell(column.title, column.width, column.align)).join(' '.repeat(columnGap))}
+				{columns
+					.map((column) => fitCell(column.title, column.width, column.align))
+					.join(' '.repeat(columnGap))}
 			</Text>
 			<Box flexDirection="column" height={height}>
 				{servers.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
-						{'  no servers registered yet — they appear here as soon as they register'}
+						{
+							'  no servers registered yet — they appear here as soon as they register'
+						}
 					</Text>
 				) : (
 					visible.map((server) => (
-						<ServerRow key={server.id} server={server} columns={columns} selected={server.id === selectedId} now={now} />
+						<ServerRow
+							key={server.id}
+							server={server}
+							columns={columns}
+							isSelected={server.id === selectedId}
+							now={now}
+						/>
 					))
 				)}
 			</Box>
@@ -55,17 +96,21 @@ export function ServerTable({servers, width, height, selectedId, now}: Props) {
 type RowProps = {
 	readonly server: ServerRowData;
 	readonly columns: Column[];
-	readonly selected: boolean;
+	readonly isSelected: boolean;
 	readonly now: number;
 };
 
-const ServerRow = memo(function ServerRow({server, columns, selected, now}: RowProps) {
+function ServerRowView({server, columns, isSelected, now}: RowProps) {
 	const style = statusStyles[server.state.status];
 	return (
-		<Text wrap="truncate-end" inverse={selected}>
-			{selected ? '▸ ' : '  '}
+		<Text wrap="truncate-end" inverse={isSelected}>
+			{isSelected ? '▸ ' : '  '}
 			{columns.map((column, index) => {
-				const text = fitCell(cellText(column, server, now), column.width, column.align);
+				const text = fitCell(
+					cellText(column, server, now),
+					column.width,
+					column.align,
+				);
 				const gap = index === 0 ? '' : ' '.repeat(columnGap);
 				if (column.key === 'status') {
 					return (
@@ -94,10 +139,17 @@ const ServerRow = memo(function ServerRow({server, columns, selected, now}: RowP
 			})}
 		</Text>
 	);
-});
+}
+
+const ServerRow = memo(ServerRowView);
 
 const idColumn: Column = {key: 'id', title: '', width: 0, align: 'left'};
-const addressColumn: Column = {key: 'address', title: '', width: 0, align: 'left'};
+const addressColumn: Column = {
+	key: 'address',
+	title: '',
+	width: 0,
+	align: 'left',
+};
 const noteColumn: Column = {key: 'note', title: '', width: 0, align: 'left'};
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
@@ -121,11 +173,15 @@ function cellText(column: Column, server: ServerRowData, now: number): string {
 		}
 
 		case 'up': {
-			return connected && state.connectedAt !== undefined ? formatDuration(now - state.connectedAt) : '—';
+			return connected && state.connectedAt !== undefined
+				? formatDuration(now - state.connectedAt)
+				: '—';
 		}
 
 		case 'rtt': {
-			return connected && counters.rttMs !== undefined ? `${counters.rttMs}ms` : '—';
+			return connected && counters.rttMs !== undefined
+				? `${counters.rttMs}ms`
+				: '—';
 		}
 
 		case 'in': {
@@ -137,7 +193,9 @@ function cellText(column: Column, server: ServerRowData, now: number): string {
 		}
 
 		case 'rate': {
-			return server.rate > 0 ? `${formatCount(Math.round(server.rate))}/s` : '—';
+			return server.rate > 0
+				? `${formatCount(Math.round(server.rate))}/s`
+				: '—';
 		}
 
 		case 'note': {

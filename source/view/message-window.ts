@@ -11,7 +11,10 @@ export type MessageWindow = {
 	newCount: number;
 };
 
-export function filterMessages(messages: readonly MessageRecord[], filter: MessageFilter): readonly MessageRecord[] {
+export function filterMessages(
+	messages: readonly MessageRecord[],
+	filter: MessageFilter,
+): readonly MessageRecord[] {
 	if (filter.server === undefined && filter.text === undefined) {
 		return messages;
 	}
@@ -20,14 +23,24 @@ export function filterMessages(messages: readonly MessageRecord[], filter: Messa
 	return messages.filter(
 		(message) =>
 			(filter.server === undefined || message.serverId === filter.server) &&
-			(text === undefined || message.decoded().preview.toLowerCase().includes(text)),
+			(text === undefined ||
+				message.decoded().preview.toLowerCase().includes(text)),
 	);
 }
 
 /** The `height` lines ending at the anchor (or at the newest line when following). */
-export function messageWindow(matching: readonly MessageRecord[], anchorSeq: number | undefined, height: number): MessageWindow {
+export function messageWindow(
+	matching: readonly MessageRecord[],
+	anchorSeq: number | undefined,
+	height: number,
+): MessageWindow {
 	if (anchorSeq === undefined || matching.length === 0) {
-		return {matching, lines: matching.slice(-height), following: true, newCount: 0};
+		return {
+			matching,
+			lines: matching.slice(-height),
+			following: true,
+			newCount: 0,
+		};
 	}
 
 	const seqs = matching.map((message) => message.seq);
@@ -35,7 +48,10 @@ export function messageWindow(matching: readonly MessageRecord[], anchorSeq: num
 	const start = Math.max(0, bottom + 1 - height);
 	return {
 		matching,
-		lines: matching.slice(start, Math.max(bottom + 1, Math.min(matching.length, start + height))),
+		lines: matching.slice(
+			start,
+			Math.max(bottom + 1, Math.min(matching.length, start + height)),
+		),
 		following: false,
 		newCount: matching.length - 1 - bottom,
 	};

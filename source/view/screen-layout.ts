@@ -15,6 +15,12 @@ export function layoutScreen(rows: number, serverCount: number): ScreenLayout {
 	// Header, two table lines (rule, titles), pane rule, input rule, input; plus footer; plus spare row.
 	const fixed = 6 + (showFooter ? 1 : 0) + 1;
 	const available = Math.max(2, rows - fixed);
-	const tableRows = Math.max(1, Math.min(Math.max(1, serverCount), Math.max(1, Math.floor(available * 0.4))));
+	const tableRows = Math.max(
+		1,
+		Math.min(
+			Math.max(1, serverCount),
+			Math.max(1, Math.floor(available * 0.4)),
+		),
+	);
 	return {tableRows, paneRows: Math.max(1, available - tableRows), showFooter};
 }

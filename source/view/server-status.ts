@@ -1,5 +1,8 @@
 import {formatClose} from '../core/connections/close-codes.js';
-import {type ConnectionState, type ServerStatus} from '../core/connections/types.js';
+import {
+	type ConnectionState,
+	type ServerStatus,
+} from '../core/connections/types.js';
 import {formatDuration} from '../core/format.js';
 
 type StatusStyle = {glyph: string; color: string};
@@ -18,14 +21,18 @@ export const statusStyles: Record<ServerStatus, StatusStyle> = {
 /** The short note after the counters: why it is not connected and when it tries again. */
 export function statusNote(state: ConnectionState, now: number): string {
 	const retry =
-		state.nextRetryAt === undefined ? '' : `#${state.attempt} in ${formatDuration(Math.max(0, state.nextRetryAt - now) + 999)}`;
+		state.nextRetryAt === undefined
+			? ''
+			: `#${state.attempt} in ${formatDuration(Math.max(0, state.nextRetryAt - now) + 999)}`;
 	switch (state.status) {
 		case 'stale': {
 			return state.staleReason ?? 'pid gone';
 		}
 
 		case 'rejected': {
-			return [`HTTP ${state.httpStatus ?? '?'}`, retry].filter(Boolean).join(' · ');
+			return [`HTTP ${state.httpStatus ?? '?'}`, retry]
+				.filter(Boolean)
+				.join(' · ');
 		}
 
 		case 'unreachable': {
@@ -33,7 +40,9 @@ export function statusNote(state: ConnectionState, now: number): string {
 		}
 
 		case 'reconnecting': {
-			const why = state.lastClose ? formatClose(state.lastClose) : (state.error ?? '');
+			const why = state.lastClose
+				? formatClose(state.lastClose)
+				: (state.error ?? '');
 			return [retry, why].filter(Boolean).join(' · ');
 		}
 

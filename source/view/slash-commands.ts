@@ -17,17 +17,26 @@ export type Submission =
 export const slashCommands = [
 	['/help', 'keys and commands'],
 	['/to <id|all>', 'send to one server, or to all connected (Tab cycles)'],
-	['/filter [@id] [text]', 'show only one server and/or lines containing text; no arguments clears'],
+	[
+		'/filter [@id] [text]',
+		'show only one server and/or lines containing text; no arguments clears',
+	],
 	['/clear', 'clear the message pane'],
 	['/save <file>', 'write the kept messages to a file'],
-	['/sub <topic>', 'subscribe channel servers to a topic (now and on reconnect)'],
+	[
+		'/sub <topic>',
+		'subscribe channel servers to a topic (now and on reconnect)',
+	],
 	['/unsub <topic>', 'unsubscribe from a topic'],
 	['/quit', 'leave (Ctrl+C on an empty line does too)'],
 	['//text', 'send text that starts with a slash'],
 ] as const;
 
 /** What a submitted input line asks for: text to send, or a slash command. */
-export function parseSubmission(line: string, serverIds: readonly string[]): Submission {
+export function parseSubmission(
+	line: string,
+	serverIds: readonly string[],
+): Submission {
 	if (line.trim() === '') {
 		return {kind: 'nothing'};
 	}
@@ -55,7 +64,10 @@ export function parseSubmission(line: string, serverIds: readonly string[]): Sub
 
 			return serverIds.includes(rest)
 				? {kind: 'to', target: rest}
-				: {kind: 'error', message: `no server "${rest}" (ids: ${serverIds.join(', ') || 'none registered'})`};
+				: {
+						kind: 'error',
+						message: `no server "${rest}" (ids: ${serverIds.join(', ') || 'none registered'})`,
+					};
 		}
 
 		case 'filter': {
@@ -67,16 +79,26 @@ export function parseSubmission(line: string, serverIds: readonly string[]): Sub
 		}
 
 		case 'save': {
-			return rest === '' ? {kind: 'error', message: '/save needs a file name, e.g. /save messages.log'} : {kind: 'save', file: rest};
+			return rest === ''
+				? {
+						kind: 'error',
+						message: '/save needs a file name, e.g. /save messages.log',
+					}
+				: {kind: 'save', file: rest};
 		}
 
 		case 'sub':
 		case 'unsub': {
 			if (rest === '') {
-				return {kind: 'error', message: `/${command} needs a topic, e.g. /${command} reasoning:abc`};
+				return {
+					kind: 'error',
+					message: `/${command} needs a topic, e.g. /${command} reasoning:abc`,
+				};
 			}
 
-			return command === 'sub' ? {kind: 'sub', topic: rest} : {kind: 'unsub', topic: rest};
+			return command === 'sub'
+				? {kind: 'sub', topic: rest}
+				: {kind: 'unsub', topic: rest};
 		}
 
 		case 'quit':
@@ -86,13 +108,23 @@ export function parseSubmission(line: string, serverIds: readonly string[]): Sub
 		}
 
 		default: {
-			return {kind: 'error', message: `unknown command /${command}; /help lists them, and // sends a leading slash`};
+			return {
+				kind: 'error',
+				message: `unknown command /${command}; /help lists them, and // sends a leading slash`,
+			};
 		}
 	}
 }
 
 function parseFilter(words: string[]): MessageFilter {
-	const server = words.find((word) => word.startsWith('@') && word.length > 1)?.slice(1);
-	const text = words.filter((word) => !(word.startsWith('@') && word.length > 1)).join(' ');
-	return {...(server === undefined ? {} : {server}), ...(text === '' ? {} : {text})};
+	const server = words
+		.find((word) => word.startsWith('@') && word.length > 1)
+		?.slice(1);
+	const text = words
+		.filter((word) => !(word.startsWith('@') && word.length > 1))
+		.join(' ');
+	return {
+		...(server === undefined ? {} : {server}),
+		...(text === '' ? {} : {text}),
+	};
 }

@@ -1,6 +1,21 @@
-export type ColumnKey = 'id' | 'status' | 'address' | 'pid' | 'up' | 'rtt' | 'in' | 'out' | 'rate' | 'note';
+export type ColumnKey =
+	| 'id'
+	| 'status'
+	| 'address'
+	| 'pid'
+	| 'up'
+	| 'rtt'
+	| 'in'
+	| 'out'
+	| 'rate'
+	| 'note';
 
-export type Column = {key: ColumnKey; title: string; width: number; align: 'left' | 'right'};
+export type Column = {
+	key: ColumnKey;
+	title: string;
+	width: number;
+	align: 'left' | 'right';
+};
 
 type ColumnSpec = {
 	key: ColumnKey;
@@ -16,8 +31,22 @@ type ColumnSpec = {
 
 const specs: ColumnSpec[] = [
 	{key: 'id', title: 'ID', min: 10, max: 32, align: 'left', priority: 0},
-	{key: 'status', title: 'STATUS', min: 14, max: 14, align: 'left', priority: 0},
-	{key: 'address', title: 'ADDRESS', min: 15, max: 24, align: 'left', priority: 1},
+	{
+		key: 'status',
+		title: 'STATUS',
+		min: 14,
+		max: 14,
+		align: 'left',
+		priority: 0,
+	},
+	{
+		key: 'address',
+		title: 'ADDRESS',
+		min: 15,
+		max: 24,
+		align: 'left',
+		priority: 1,
+	},
 	{key: 'in', title: 'IN', min: 6, max: 6, align: 'right', priority: 2},
 	{key: 'up', title: 'UP', min: 6, max: 6, align: 'right', priority: 3},
 	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 5},
@@ -40,17 +69,25 @@ Which columns fit in `width` terminal cells, and how wide each is: columns drop 
 terminal narrows (never wrapping), and spare room goes to the id, the address and the note, as far
 as their content needs.
 */
-export function layoutColumns(width: number, wants: ColumnWants = {id: 32, address: 24, note: 0}): Column[] {
+export function layoutColumns(width: number, wants: ColumnWants): Column[] {
 	const available = Math.max(0, width - rowPrefixWidth);
 	const kept = specs.filter((spec) => spec.key !== 'note' || wants.note > 0);
-	const total = (columns: ColumnSpec[]) =>
-		columns.reduce((sum, column) => sum + column.min, 0) + columnGap * Math.max(0, columns.length - 1);
+	const total = (columns: ColumnSpec[]) => {
+		let sum = columnGap * Math.max(0, columns.length - 1);
+		for (const column of columns) {
+			sum += column.min;
+		}
+
+		return sum;
+	};
+
 	while (kept.length > 2 && total(kept) > available) {
-		const dropIndex = kept.reduce(
-			(worst, column, index) => (column.priority > kept[worst]!.priority ? index : worst),
-			0,
+		// The last of the least important columns goes first.
+		const lowest = Math.max(...kept.map((column) => column.priority));
+		kept.splice(
+			kept.findLastIndex((column) => column.priority === lowest),
+			1,
 		);
-		kept.splice(dropIndex, 1);
 	}
 
 	const widths = new Map(kept.map((column) => [column.key, column.min]));
@@ -58,7 +95,10 @@ export function layoutColumns(width: number, wants: ColumnWants = {id: 32, addre
 	for (const key of ['id', 'address', 'note'] as const) {
 		const spec = kept.find((column) => column.key === key);
 		if (spec && spare > 0) {
-			const grow = Math.max(0, Math.min(spare, Math.min(spec.max, wants[key]) - spec.min));
+			const grow = Math.max(
+				0,
+				Math.min(spare, Math.min(spec.max, wants[key]) - spec.min),
+			);
 			widths.set(key, spec.min + grow);
 			spare -= grow;
 		}
@@ -69,11 +109,20 @@ export function layoutColumns(width: number, wants: ColumnWants = {id: 32, addre
 		widths.set('id', Math.max(4, (widths.get('id') ?? 0) + spare));
 	}
 
-	return kept.map((spec) => ({key: spec.key, title: spec.title, width: widths.get(spec.key)!, align: spec.align}));
+	return kept.map((spec) => ({
+		key: spec.key,
+		title: spec.title,
+		width: widths.get(spec.key)!,
+		align: spec.align,
+	}));
 }
 
 /** Cuts or pads `text` to exactly `width` cells (text here is single-width: sanitised ASCII and glyphs). */
-export function fitCell(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+export function fitCell(
+	text: string,
+	width: number,
+	align: 'left' | 'right' = 'left',
+): string {
 	if (width <= 0) {
 		return '';
 	}
@@ -83,5 +132,7 @@ export function fitCell(text: string, width: number, align: 'left' | 'right' = '
 		return characters.slice(0, Math.max(0, width - 1)).join('') + '…';
 	}
 
-	return align === 'left' ? text + ' '.repeat(width - characters.length) : ' '.repeat(width - characters.length) + text;
+	return align === 'left'
+		? text + ' '.repeat(width - characters.length)
+		: ' '.repeat(width - characters.length) + text;
 }

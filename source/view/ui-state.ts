@@ -66,7 +66,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 			return {
 				...state,
-				input: state.input.slice(0, state.cursor) + text + state.input.slice(state.cursor),
+				input:
+					state.input.slice(0, state.cursor) +
+					text +
+					state.input.slice(state.cursor),
 				cursor: state.cursor + text.length,
 				historyIndex: undefined,
 			};
@@ -78,12 +81,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			}
 
 			const from = previousCharacter(state.input, state.cursor);
-			return {...state, input: state.input.slice(0, from) + state.input.slice(state.cursor), cursor: from};
+			return {
+				...state,
+				input: state.input.slice(0, from) + state.input.slice(state.cursor),
+				cursor: from,
+			};
 		}
 
 		case 'delete-word': {
 			const before = state.input.slice(0, state.cursor).replace(/\S+\s*$/, '');
-			return {...state, input: before + state.input.slice(state.cursor), cursor: before.length};
+			return {
+				...state,
+				input: before + state.input.slice(state.cursor),
+				cursor: before.length,
+			};
 		}
 
 		case 'clear-line': {
@@ -103,7 +114,14 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 				action.line === '' || state.history.at(-1) === action.line
 					? state.history
 					: [...state.history, action.line].slice(-historyLimit);
-			return {...state, history, input: '', cursor: 0, draft: '', historyIndex: undefined};
+			return {
+				...state,
+				history,
+				input: '',
+				cursor: 0,
+				draft: '',
+				historyIndex: undefined,
+			};
 		}
 
 		case 'set-target': {
@@ -111,7 +129,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'cycle-target': {
-			return {...state, target: cycle(state.target, action.ids, action.backwards ?? false)};
+			return {
+				...state,
+				target: cycle(state.target, action.ids, action.backwards ?? false),
+			};
 		}
 
 		case 'scroll': {
@@ -132,7 +153,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'detail-step': {
 			const index = action.seqs.indexOf(state.detailSeq ?? -1);
-			const next = action.seqs[Math.min(action.seqs.length - 1, Math.max(0, index + action.by))];
+			const next =
+				action.seqs[
+					Math.min(action.seqs.length - 1, Math.max(0, index + action.by))
+				];
 			return next === undefined ? state : {...state, detailSeq: next};
 		}
 	}
@@ -140,10 +164,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 /** Typed or pasted text: control characters never enter the line; line breaks become spaces. */
 export function cleanInput(text: string): string {
-	return text
-		.replaceAll(/\r\n|[\r\n\t]/g, ' ')
-		// eslint-disable-next-line no-control-regex
-		.replaceAll(/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '');
+	return text.replaceAll(/\r\n|[\r\n\t]/g, ' ').replaceAll(
+		// eslint-disable-next-line no-control-regex -- finding control characters is the point
+		/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
+		'',
+	);
 }
 
 function previousCharacter(text: string, cursor: number): number {
@@ -152,15 +177,23 @@ function previousCharacter(text: string, cursor: number): number {
 	return code !== undefined && code > 0xff_ff ? cursor - 2 : cursor - 1;
 }
 
-function moveCursor(state: UiState, to: 'left' | 'right' | 'start' | 'end'): number {
+function moveCursor(
+	state: UiState,
+	to: 'left' | 'right' | 'start' | 'end',
+): number {
 	switch (to) {
 		case 'left': {
-			return state.cursor === 0 ? 0 : previousCharacter(state.input, state.cursor);
+			return state.cursor === 0
+				? 0
+				: previousCharacter(state.input, state.cursor);
 		}
 
 		case 'right': {
 			const code = state.input.codePointAt(state.cursor);
-			return Math.min(state.input.length, state.cursor + (code !== undefined && code > 0xff_ff ? 2 : 1));
+			return Math.min(
+				state.input.length,
+				state.cursor + (code !== undefined && code > 0xff_ff ? 2 : 1),
+			);
 		}
 
 		case 'start': {
@@ -180,10 +213,19 @@ function browseHistory(state: UiState, direction: 'older' | 'newer'): UiState {
 	}
 
 	if (direction === 'older') {
-		const index = state.historyIndex === undefined ? history.length - 1 : Math.max(0, state.historyIndex - 1);
+		const index =
+			state.historyIndex === undefined
+				? history.length - 1
+				: Math.max(0, state.historyIndex - 1);
 		const draft = state.historyIndex === undefined ? state.input : state.draft;
 		const line = history[index]!;
-		return {...state, historyIndex: index, draft, input: line, cursor: line.length};
+		return {
+			...state,
+			historyIndex: index,
+			draft,
+			input: line,
+			cursor: line.length,
+		};
 	}
 
 	if (state.historyIndex === undefined) {
@@ -192,14 +234,23 @@ function browseHistory(state: UiState, direction: 'older' | 'newer'): UiState {
 
 	const index = state.historyIndex + 1;
 	if (index >= history.length) {
-		return {...state, historyIndex: undefined, input: state.draft, cursor: state.draft.length};
+		return {
+			...state,
+			historyIndex: undefined,
+			input: state.draft,
+			cursor: state.draft.length,
+		};
 	}
 
 	const line = history[index]!;
 	return {...state, historyIndex: index, input: line, cursor: line.length};
 }
 
-function cycle(current: string | undefined, ids: readonly string[], backwards: boolean): string | undefined {
+function cycle(
+	current: string | undefined,
+	ids: readonly string[],
+	backwards: boolean,
+): string | undefined {
 	if (ids.length === 0) {
 		return undefined;
 	}
@@ -211,13 +262,21 @@ function cycle(current: string | undefined, ids: readonly string[], backwards: b
 	return next === 0 ? undefined : ids[next - 1];
 }
 
-function scroll(state: UiState, by: number, seqs: readonly number[], pageSize: number): UiState {
+function scroll(
+	state: UiState,
+	by: number,
+	seqs: readonly number[],
+	pageSize: number,
+): UiState {
 	if (seqs.length <= pageSize && state.anchorSeq === undefined) {
 		return state; // Everything fits: nothing to scroll.
 	}
 
 	const lastIndex = seqs.length - 1;
-	const currentIndex = state.anchorSeq === undefined ? lastIndex : anchorIndex(seqs, state.anchorSeq);
+	const currentIndex =
+		state.anchorSeq === undefined
+			? lastIndex
+			: anchorIndex(seqs, state.anchorSeq);
 	// The bottom line cannot go above the last line of the first page.
 	const target = Math.max(Math.min(pageSize - 1, lastIndex), currentIndex + by);
 	if (target >= lastIndex) {
@@ -228,7 +287,10 @@ function scroll(state: UiState, by: number, seqs: readonly number[], pageSize: n
 }
 
 /** Index of the anchor among the visible seqs, or of the nearest older one still kept. */
-export function anchorIndex(seqs: readonly number[], anchorSeq: number): number {
+export function anchorIndex(
+	seqs: readonly number[],
+	anchorSeq: number,
+): number {
 	let low = 0;
 	let high = seqs.length - 1;
 	let found = -1;
