@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {formatBytes} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
+import {formatClock} from '../view/clock.js';
 import {SectionRule} from './section-rule.js';
 
 type Props = {
@@ -24,7 +25,7 @@ export function DetailView({message, width, height}: Props) {
 	const frame = message.decoded();
 	const summary = [
 		sanitizeLabel(message.serverId, 40),
-		new Date(message.time).toLocaleTimeString(),
+		formatClock(message.time),
 		message.direction,
 		frame.kind,
 		...(message.bytes > 0 ? [formatBytes(message.bytes)] : []),

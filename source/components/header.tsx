@@ -35,6 +35,18 @@ export function Header({snapshot, registryLabel, width}: Props) {
 			: snapshot.registryFile === 'stale'
 				? ' (broken: last good shown)'
 				: '';
+	// The counts matter more than the whole path: a long path gives way in its middle.
+	const countsText = counts
+		.map(({status, count}) => `${count} ${status}`)
+		.join(' · ');
+	const fixedLength =
+		' shipyard · '.length +
+		registryNote.length +
+		` · ${snapshot.servers.length} servers: `.length +
+		countsText.length +
+		(warnings > 0 ? `  ⚠ ${warnings} warnings`.length : 0) +
+		'  ? help '.length;
+	const label = shortenMiddle(registryLabel, Math.max(12, width - fixedLength));
 	return (
 		<Box width={width} height={1}>
 			<Box flexShrink={1} flexGrow={1}>
@@ -43,7 +55,7 @@ export function Header({snapshot, registryLabel, width}: Props) {
 						{' shipyard'}
 					</Text>
 					<Text dimColor>{' · '}</Text>
-					{registryLabel}
+					{label}
 					<Text color="yellow">{registryNote}</Text>
 					<Text dimColor>{' · '}</Text>
 					{snapshot.servers.length}{' '}
@@ -72,4 +84,14 @@ export function Header({snapshot, registryLabel, width}: Props) {
 			</Box>
 		</Box>
 	);
+}
+
+/** `/tmp/shipyard-demo-abc/servers.json` → `/tmp/…/servers.json` when space is short. */
+function shortenMiddle(text: string, maxLength: number): string {
+	if (text.length <= maxLength) {
+		return text;
+	}
+
+	const tail = Math.ceil((maxLength - 1) * 0.6);
+	return `${text.slice(0, maxLength - 1 - tail)}…${text.slice(text.length - tail)}`;
 }

@@ -2,6 +2,7 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
+import {formatClock} from '../view/clock.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
 
@@ -60,10 +61,3 @@ function MessageLineView({message, labelWidth, isTimeShown}: Props) {
 
 /** Lines do not change once written: re-rendered only when scrolled in or out. */
 export const MessageLine = memo(MessageLineView);
-
-function formatClock(time: number): string {
-	const date = new Date(time);
-	return [date.getHours(), date.getMinutes(), date.getSeconds()]
-		.map((part) => String(part).padStart(2, '0'))
-		.join(':');
-}

@@ -72,26 +72,49 @@ as their content needs.
 export function layoutColumns(width: number, wants: ColumnWants): Column[] {
 	const available = Math.max(0, width - rowPrefixWidth);
 	const kept = specs.filter((spec) => spec.key !== 'note' || wants.note > 0);
-	const total = (columns: ColumnSpec[]) => {
+	// Whole ids and addresses matter more than the minor counters: first try their full width,
+	// dropping only minor columns; if even that does not fit, fall back to the narrowest widths.
+	const full = (spec: ColumnSpec) =>
+		spec.key === 'id' || spec.key === 'address'
+			? Math.max(spec.min, Math.min(spec.max, wants[spec.key]))
+			: spec.min;
+	const total = (
+		columns: ColumnSpec[],
+		widthOf: (spec: ColumnSpec) => number,
+	) => {
 		let sum = columnGap * Math.max(0, columns.length - 1);
 		for (const column of columns) {
-			sum += column.min;
+			sum += widthOf(column);
 		}
 
 		return sum;
 	};
 
-	while (kept.length > 2 && total(kept) > available) {
-		// The last of the least important columns goes first.
-		const lowest = Math.max(...kept.map((column) => column.priority));
-		kept.splice(
-			kept.findLastIndex((column) => column.priority === lowest),
-			1,
-		);
-	}
+	const dropUntilFits = (
+		widthOf: (spec: ColumnSpec) => number,
+		keepPriority: number,
+	) => {
+		while (kept.length > 2 && total(kept, widthOf) > available) {
+			const lowest = Math.max(...kept.map((column) => column.priority));
+			if (lowest <= keepPriority) {
+				return;
+			}
+
+			// The last of the least important columns goes first.
+			kept.splice(
+				kept.findLastIndex((column) => column.priority === lowest),
+				1,
+			);
+		}
+	};
+
+	dropUntilFits(full, 3);
+	dropUntilFits((spec) => spec.min, 0);
+	const minimumTotal = (columns: ColumnSpec[]) =>
+		total(columns, (spec) => spec.min);
 
 	const widths = new Map(kept.map((column) => [column.key, column.min]));
-	let spare = available - total(kept);
+	let spare = available - minimumTotal(kept);
 	for (const key of ['id', 'address', 'note'] as const) {
 		const spec = kept.find((column) => column.key === key);
 		if (spec && spare > 0) {

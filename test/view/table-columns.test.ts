@@ -34,15 +34,8 @@ describe('layoutColumns', () => {
 	});
 
 	test('drops columns by priority as the terminal narrows, never overflowing', () => {
-		expect(totalWidth(80).keys).toEqual([
-			'id',
-			'status',
-			'address',
-			'in',
-			'up',
-			'rtt',
-			'note',
-		]);
+		// Whole ids and addresses (20 cells each here) win over the minor columns.
+		expect(totalWidth(80).keys).toEqual(['id', 'status', 'address', 'in', 'up']);
 		expect(totalWidth(60).keys).toEqual([
 			'id',
 			'status',
@@ -54,6 +47,11 @@ describe('layoutColumns', () => {
 		for (const width of [40, 50, 60, 70, 80, 90, 100, 120]) {
 			expect(totalWidth(width).used).toBeLessThanOrEqual(width);
 		}
+	});
+
+	test('keeps minor columns when ids and addresses are short', () => {
+		const keys = layoutColumns(80, {id: 8, address: 15, note: 0}).map((column) => column.key);
+		expect(keys).toEqual(['id', 'status', 'address', 'in', 'up', 'rtt', 'pid', 'out']);
 	});
 
 	test('leaves out the note column when no row has a note', () => {
