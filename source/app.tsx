@@ -191,11 +191,9 @@ function lineAction(
 		return undefined;
 	}
 
-	// Text and Enter can arrive as one chunk (fast typing, SSH, tmux): insert, then submit. Line
-	// breaks inside pasted text become spaces rather than sending each line.
-	if (input.length > 1 && /[\r\n]$/.test(input)) {
-		context.apply({type: 'insert', text: input.replace(/[\r\n]+$/, '')});
-		context.submit();
+	// Several keys can arrive as one chunk (fast typing, SSH, tmux): take them one by one.
+	if (input.length > 1 && /[\t\r\n\u007F\b]/.test(input)) {
+		replayChunk(input, context);
 		return undefined;
 	}
 
@@ -255,6 +253,65 @@ function lineAction(
 	}
 
 	return input === '' ? undefined : {type: 'insert', text: input};
+}
+
+/**
+Text with Tab, Enter or Backspace inside it, as one chunk. A line break at the very end is Enter;
+line breaks inside pasted text become spaces rather than sending each line on its own.
+*/
+function replayChunk(chunk: string, context: KeyContext): void {
+	const characters = [...chunk];
+	let text = '';
+	const flush = () => {
+		if (text !== '') {
+			context.apply({type: 'insert', text});
+			text = '';
+		}
+	};
+
+	for (const [index, character] of characters.entries()) {
+		const atEnd = characters
+			.slice(index)
+			.every((rest) => rest === '\r' || rest === '\n');
+		switch (character) {
+			case '\t': {
+				flush();
+				context.apply({
+					type: 'cycle-target',
+					ids: context.snapshot.servers.map((server) => server.id),
+				});
+
+				break;
+			}
+
+			case '\u007F':
+			case '\b': {
+				flush();
+				context.apply({type: 'delete-back'});
+
+				break;
+			}
+
+			case '\r':
+			case '\n': {
+				if (atEnd) {
+					flush();
+					context.submit();
+					return;
+				}
+
+				text += ' ';
+
+				break;
+			}
+
+			default: {
+				text += character;
+			}
+		}
+	}
+
+	flush();
 }
 
 function controlAction(

@@ -72,6 +72,18 @@ describe('App', () => {
 		expect(store.sent).toEqual([{text: 'hello'}]);
 	});
 
+	test('keys that arrive in one chunk are taken one by one', async () => {
+		const store = twoServers();
+		const {stdin, lastFrame} = mount(store);
+		await waitForFrame(lastFrame, (text) => text.includes('[all · 2]'));
+		stdin.write('\t\tabx\u007Fc\r');
+		await waitForFrame(lastFrame, () => store.sent.length === 1);
+		expect(store.sent).toEqual([{text: 'abc', to: 'beta'}]);
+		stdin.write('pasted\nlines\r');
+		await waitForFrame(lastFrame, () => store.sent.length === 2);
+		expect(store.sent[1]).toEqual({text: 'pasted lines', to: 'beta'});
+	});
+
 	test('Tab cycles the target through each server and back to all; the prompt follows', async () => {
 		const store = twoServers();
 		const {stdin, lastFrame} = mount(store);

@@ -1,0 +1,92 @@
+import {execFile} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {afterAll, beforeAll, expect, test} from 'vitest';
+
+const execFileAsync = promisify(execFile);
+
+async function run(
+	command: string,
+	arguments_: string[],
+	options: {cwd?: string; timeout?: number} = {},
+) {
+	return execFileAsync(command, arguments_, {encoding: 'utf8', ...options});
+}
+
+const root = path.resolve(import.meta.dirname, '../..');
+let folder: string;
+let bin: string;
+
+// What `npx shipyard-tui` gets: the packed tarball, installed into a clean folder.
+beforeAll(async () => {
+	folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-install-'));
+	const {stdout} = await run(
+		'npm',
+		['pack', '--json', '--pack-destination', folder],
+		{cwd: root},
+	);
+	const [packed] = JSON.parse(stdout) as Array<{
+		filename: string;
+		files: Array<{path: string}>;
+	}>;
+	expect(packed!.files.map((file) => file.path)).toContain('dist/cli.js');
+	expect(
+		packed!.files.some(
+			(file) =>
+				file.path.startsWith('source/') || file.path.startsWith('test/'),
+		),
+	).toBe(false);
+	fs.writeFileSync(
+		path.join(folder, 'package.json'),
+		JSON.stringify({name: 'install-check', private: true, type: 'module'}),
+	);
+	// The dependencies come from the local npm cache that `npm ci` filled; the registry only if missing.
+	await run(
+		'npm',
+		[
+			'install',
+			'--prefer-offline',
+			'--no-audit',
+			'--no-fund',
+			path.join(folder, packed!.filename),
+		],
+		{cwd: folder, timeout: 170_000},
+	);
+	bin = path.join(folder, 'node_modules', '.bin', 'shipyard-tui');
+}, 180_000);
+
+afterAll(() => {
+	fs.rmSync(folder, {recursive: true, force: true});
+});
+
+test('the installed bin runs: --version, and list on an empty registry', async () => {
+	const pkg = JSON.parse(
+		fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+	) as {version: string};
+	expect((await run(bin, ['--version'])).stdout.trim()).toBe(pkg.version);
+	const list = await run(bin, [
+		'list',
+		'--registry',
+		path.join(folder, 'registry', 'servers.json'),
+	]);
+	expect(list.stdout).toContain('No servers in');
+});
+
+test('servers can register through the installed shipyard-tui/registry module', async () => {
+	const registryPath = path.join(folder, 'registry', 'servers.json');
+	const script = `
+		import {registerServer, readRegistry} from 'shipyard-tui/registry';
+		const registration = registerServer({id: 'from-package', port: 4321}, {registryPath: ${JSON.stringify(registryPath)}});
+		console.log(readRegistry(${JSON.stringify(registryPath)}).servers.map((server) => server.id).join(','));
+		registration.unregister();
+		console.log(readRegistry(${JSON.stringify(registryPath)}).servers.length);
+	`;
+	const {stdout} = await run(
+		process.execPath,
+		['--input-type=module', '-e', script],
+		{cwd: folder},
+	);
+	expect(stdout.trim().split('\n')).toEqual(['from-package', '0']);
+});
