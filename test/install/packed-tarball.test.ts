@@ -5,6 +5,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 
+// eslint-disable-next-line @typescript-eslint/strict-void-return -- execFile returns its child process, which promisify ignores
 const execFileAsync = promisify(execFile);
 
 async function run(
