@@ -49,6 +49,16 @@ export function App({store, registryLabel}: Props) {
 		() => filterMessages(snapshot.messages, ui.filter),
 		[snapshot.messages, ui.filter],
 	);
+	const labels = useMemo(
+		() =>
+			new Map(
+				snapshot.servers.map((server) => [
+					server.id,
+					server.entry.name ?? server.id,
+				]),
+			),
+		[snapshot.servers],
+	);
 	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
 	const connected = snapshot.servers.filter(
 		(server) => server.state.status === 'connected',
@@ -108,6 +118,7 @@ export function App({store, registryLabel}: Props) {
 					/>
 					<MessagePane
 						lines={window.lines}
+						labels={labels}
 						width={columns}
 						height={layout.paneRows}
 						isFollowing={window.following}

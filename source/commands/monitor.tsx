@@ -8,9 +8,11 @@ export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
 };
 
-const enterAlternateScreen = '\u001B[?1049h';
-// Show the cursor again and leave the alternate screen: the terminal as it was before.
-const restoreTerminal = '\u001B[?25h\u001B[?1049l';
+// The alternate screen, with line wrapping off: a line the terminal draws wider than Ink measured
+// (some emoji sequences) is clipped instead of wrapping and pushing the whole frame up.
+const enterAlternateScreen = '\u001B[?1049h\u001B[?7l';
+// Wrapping back on, cursor shown, alternate screen left: the terminal as it was before.
+const restoreTerminal = '\u001B[?7h\u001B[?25h\u001B[?1049l';
 
 /**
 The full-screen monitor. The terminal is restored on every way out: Ctrl+C, /quit, SIGTERM, SIGHUP,

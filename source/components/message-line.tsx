@@ -9,6 +9,8 @@ import {fitCell} from '../view/table-columns.js';
 type Props = {
 	readonly message: MessageRecord;
 	/** Cells for the server label. */
+	/** The server's display name (its registry `name`, else its id). */
+	readonly label: string;
 	readonly labelWidth: number;
 	readonly isTimeShown: boolean;
 };
@@ -31,14 +33,14 @@ const eventColors: Record<string, string> = {
 };
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
-function MessageLineView({message, labelWidth, isTimeShown}: Props) {
+function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
 	const {preview} = message.decoded();
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
 			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
 			<Text color={serverColor(message.serverId)}>
-				{fitCell(sanitizeLabel(message.serverId, 200), labelWidth)}
+				{fitCell(sanitizeLabel(label, 200), labelWidth)}
 			</Text>{' '}
 			<Text
 				color={

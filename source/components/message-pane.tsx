@@ -7,6 +7,8 @@ import {SectionRule} from './section-rule.js';
 type Props = {
 	/** The lines to show, oldest first, already cut to the window. */
 	readonly lines: readonly MessageRecord[];
+	/** Display names by server id; ids without one are shown as they are. */
+	readonly labels: ReadonlyMap<string, string>;
 	readonly width: number;
 	readonly height: number;
 	readonly isFollowing: boolean;
@@ -20,6 +22,7 @@ type Props = {
 /** The scrolling pane: follows new messages, or stays put while scrolled back and counts what is new. */
 export function MessagePane({
 	lines,
+	labels,
 	width,
 	height,
 	isFollowing,
@@ -51,6 +54,7 @@ export function MessagePane({
 						<MessageLine
 							key={message.seq}
 							message={message}
+							label={labels.get(message.serverId) ?? message.serverId}
 							labelWidth={labelWidth}
 							isTimeShown={width >= 50}
 						/>

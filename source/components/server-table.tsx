@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import {memo} from 'react';
 import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
@@ -29,15 +30,19 @@ export function ServerTable({servers, width, height, selectedId, now}: Props) {
 	const columns = layoutColumns(width, {
 		id: Math.max(
 			0,
-			...servers.map((server) => cellText(idColumn, server, now).length),
+			...servers.map((server) => stringWidth(cellText(idColumn, server, now))),
 		),
 		address: Math.max(
 			0,
-			...servers.map((server) => cellText(addressColumn, server, now).length),
+			...servers.map((server) =>
+				stringWidth(cellText(addressColumn, server, now)),
+			),
 		),
 		note: Math.max(
 			0,
-			...servers.map((server) => cellText(noteColumn, server, now).length),
+			...servers.map((server) =>
+				stringWidth(cellText(noteColumn, server, now)),
+			),
 		),
 	});
 	const selectedIndex =

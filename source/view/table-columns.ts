@@ -1,3 +1,5 @@
+import stringWidth from 'string-width';
+
 export type ColumnKey =
 	| 'id'
 	| 'status'
@@ -47,10 +49,10 @@ const specs: ColumnSpec[] = [
 		align: 'left',
 		priority: 1,
 	},
-	{key: 'in', title: 'IN', min: 6, max: 6, align: 'right', priority: 2},
+	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 6},
 	{key: 'up', title: 'UP', min: 6, max: 6, align: 'right', priority: 3},
 	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 5},
-	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 6},
+	{key: 'in', title: 'IN', min: 6, max: 6, align: 'right', priority: 2},
 	{key: 'out', title: 'OUT', min: 6, max: 6, align: 'right', priority: 7},
 	{key: 'rate', title: 'RATE', min: 7, max: 7, align: 'right', priority: 8},
 	{key: 'note', title: '', min: 10, max: 60, align: 'left', priority: 4},
@@ -140,7 +142,10 @@ export function layoutColumns(width: number, wants: ColumnWants): Column[] {
 	}));
 }
 
-/** Cuts or pads `text` to exactly `width` cells (text here is single-width: sanitised ASCII and glyphs). */
+/**
+Cuts or pads `text` to exactly `width` terminal cells, measuring each character's display width
+(CJK takes two cells, emoji sequences count as one unit), and marks a cut with `…`.
+*/
 export function fitCell(
 	text: string,
 	width: number,
@@ -150,12 +155,27 @@ export function fitCell(
 		return '';
 	}
 
-	const characters = [...text];
-	if (characters.length > width) {
-		return characters.slice(0, Math.max(0, width - 1)).join('') + '…';
+	let fitted = text;
+	let cells = stringWidth(text);
+	if (cells > width) {
+		fitted = '';
+		cells = 0;
+		for (const {segment} of graphemes.segment(text)) {
+			const segmentWidth = stringWidth(segment);
+			if (cells + segmentWidth > width - 1) {
+				break;
+			}
+
+			fitted += segment;
+			cells += segmentWidth;
+		}
+
+		fitted += '…';
+		cells += 1;
 	}
 
-	return align === 'left'
-		? text + ' '.repeat(width - characters.length)
-		: ' '.repeat(width - characters.length) + text;
+	const padding = ' '.repeat(Math.max(0, width - cells));
+	return align === 'left' ? fitted + padding : padding + fitted;
 }
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});

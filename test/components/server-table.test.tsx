@@ -42,7 +42,7 @@ describe('ServerTable', () => {
 		const row = (id: string) =>
 			lines.find((line) => line.includes(` ${id} `)) ?? '';
 		expect(row('api')).toMatch(
-			/● connected\s+localhost:\d+\s+1\.2k\s+1m0\ds\s+2ms/,
+			/● connected\s+localhost:\d+\s+\d+\s+1m0\ds\s+2ms\s+1\.2k/,
 		);
 		expect(row('flaky')).toMatch(
 			/◌ reconnecting .*#3 in 4s · 1006 abnormal closure/,
@@ -50,7 +50,7 @@ describe('ServerTable', () => {
 		expect(row('guarded')).toMatch(/✕ rejected .*HTTP 401 · #1 in 1s/);
 		expect(row('gone')).toMatch(/✕ stale .*pid gone/);
 		expect(lines[1]).toMatch(
-			/^ {2}ID\s+STATUS\s+ADDRESS\s+IN\s+UP\s+RTT\s+PID\s+OUT\s+RATE/,
+			/^ {2}ID\s+STATUS\s+ADDRESS\s+PID\s+UP\s+RTT\s+IN\s+OUT\s+RATE/
 		);
 	});
 
@@ -66,7 +66,7 @@ describe('ServerTable', () => {
 		}
 
 		const narrow = table({width: 60, height: 5, now, servers});
-		expect(narrow[1]).toMatch(/ID\s+STATUS\s+ADDRESS\s+IN\s+UP$/);
+		expect(narrow[1]).toMatch(/ID\s+STATUS\s+ADDRESS\s+UP\s+IN$/);
 		expect(narrow.join('\n')).not.toContain('RTT');
 	});
 

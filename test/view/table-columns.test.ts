@@ -23,10 +23,10 @@ describe('layoutColumns', () => {
 			'id',
 			'status',
 			'address',
-			'in',
+			'pid',
 			'up',
 			'rtt',
-			'pid',
+			'in',
 			'out',
 			'rate',
 			'note',
@@ -35,13 +35,19 @@ describe('layoutColumns', () => {
 
 	test('drops columns by priority as the terminal narrows, never overflowing', () => {
 		// Whole ids and addresses (20 cells each here) win over the minor columns.
-		expect(totalWidth(80).keys).toEqual(['id', 'status', 'address', 'in', 'up']);
+		expect(totalWidth(80).keys).toEqual([
+			'id',
+			'status',
+			'address',
+			'up',
+			'in',
+		]);
 		expect(totalWidth(60).keys).toEqual([
 			'id',
 			'status',
 			'address',
-			'in',
 			'up',
+			'in',
 		]);
 		expect(totalWidth(40).keys).toEqual(['id', 'status']);
 		for (const width of [40, 50, 60, 70, 80, 90, 100, 120]) {
@@ -50,8 +56,19 @@ describe('layoutColumns', () => {
 	});
 
 	test('keeps minor columns when ids and addresses are short', () => {
-		const keys = layoutColumns(80, {id: 8, address: 15, note: 0}).map((column) => column.key);
-		expect(keys).toEqual(['id', 'status', 'address', 'in', 'up', 'rtt', 'pid', 'out']);
+		const keys = layoutColumns(80, {id: 8, address: 15, note: 0}).map(
+			(column) => column.key,
+		);
+		expect(keys).toEqual([
+			'id',
+			'status',
+			'address',
+			'pid',
+			'up',
+			'rtt',
+			'in',
+			'out',
+		]);
 	});
 
 	test('leaves out the note column when no row has a note', () => {
@@ -60,6 +77,12 @@ describe('layoutColumns', () => {
 });
 
 describe('fitCell', () => {
+	test('measures wide characters by their cells', () => {
+		expect(fitCell('漢字', 6)).toBe('漢字  ');
+		expect(fitCell('漢字サーバー', 7)).toBe('漢字サ…');
+		expect(fitCell('漢字サーバー', 6)).toBe('漢字… ');
+	});
+
 	test('pads, aligns and cuts with a marker', () => {
 		expect(fitCell('ab', 4)).toBe('ab  ');
 		expect(fitCell('ab', 4, 'right')).toBe('  ab');

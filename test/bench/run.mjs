@@ -1,0 +1,1133 @@
+#!/usr/bin/env node
+/**
+`npm run bench`: the monitor against a bare `ws` client, in one run, on loopback.
+
+Processes: this one (orchestrates, and reads the TUI's screen through node-pty + @xterm/headless),
+one child with every `ws` server (servers.mjs), the TUI (`node dist/cli.js`) in a pseudo-terminal,
+and, for the ceiling, a bare client child (bare-client.mjs). All of them are stopped on the way out,
+on an error and on Ctrl+C; the children also exit on their own when this process goes away.
+
+Phases, in order (durations are the defaults; `--quick` shortens them):
+1. First frame: the TUI is started 5 times over a registry of 10 quiet servers; spawn → ` shipyard`
+   on the emulated screen.
+2. Ceiling: the bare client receives the unbounded flood from S servers (8 s after 1 s warm-up).
+3. One TUI session (120×40) over 10 quiet servers:
+   a. idle: CPU and RSS over 30 s (/proc/<pid>/stat utime+stime, /proc/<pid>/status VmRSS);
+   b. registry → row, idle: an entry is put first in the registry (temporary file + rename) and
+      timed until its id is on screen;
+   c. the S flood servers are added; a burst fills the scrollback so the pane's rule shows
+      "N older dropped", which from then on grows by one per record (the TUI's ingest counter);
+   d. unbounded flood (35 s): ingest rate from that counter, keystroke → screen latency (a character
+      typed into the pty until it shows in the input line), registry → row latency, RSS and CPU;
+   e. paced flood (100 k msgs/s, 15 s): frames per second (Ink's synchronized-output marks, with
+      nobody typing), then keystroke latency; afterwards the records counted by the TUI must equal the
+      messages the servers sent, exactly;
+   f. after the flood: RSS and CPU over 5 s.
+4. Ceiling again (the machine drifts; the ratio uses the mean of both).
+
+Prints a table (or JSON with `--json`) and writes bench/results.json. See `--help`.
+*/
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
+import {
+	cpuMeter,
+	entry,
+	machineMeter,
+	round,
+	rssMiB,
+	sleep,
+	slope,
+	startChild,
+	summarize,
+	writeRegistry,
+} from './lib.mjs';
+import {startTerminal} from './terminal.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const cliPath = path.join(root, 'dist/cli.js');
+
+const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [options])
+
+  --quick               a short run (< 60 s): shorter phases, fewer samples
+  --servers <n>         flooding servers [50]
+  --quiet-servers <n>   quiet servers for the idle phase [10]
+  --flood-seconds <s>   unbounded flood phase [35; quick 10]
+  --paced-seconds <s>   paced phase [15; quick 6]
+  --paced-rate <n>      paced messages per second, all servers together [100000]
+  --idle-seconds <s>    idle CPU window [30; quick 5]
+  --bare-seconds <s>    each ceiling measurement [8; quick 4]
+  --first-frames <n>    first-frame runs [5; quick 3]
+  --cols <n> --rows <n> terminal size [120×40]
+  --scrollback <n>      passed to the TUI [5000]
+  --ceiling-variants    also measure bare clients that only count, or only decode, each message
+  --cpu-prof            run the TUI under node --cpu-prof; profiles go to a temporary folder (printed)
+                        or to --prof-dir <dir>; summarise one with test/bench/profile-summary.mjs
+  --node-arg <flag>     extra flag for the TUI's node, e.g. --node-arg=--max-semi-space-size=32
+                        (repeatable; to try V8 settings without touching the product)
+  --json                print the results as JSON on stdout instead of the table
+  --out <file>          where to write the JSON [bench/results.json]
+  --help`;
+
+const {values: flags} = parseArgs({
+	options: {
+		quick: {type: 'boolean', default: false},
+		servers: {type: 'string'},
+		'quiet-servers': {type: 'string'},
+		'flood-seconds': {type: 'string'},
+		'paced-seconds': {type: 'string'},
+		'paced-rate': {type: 'string'},
+		'idle-seconds': {type: 'string'},
+		'bare-seconds': {type: 'string'},
+		'first-frames': {type: 'string'},
+		cols: {type: 'string'},
+		rows: {type: 'string'},
+		scrollback: {type: 'string'},
+		'cpu-prof': {type: 'boolean', default: false},
+		'ceiling-variants': {type: 'boolean', default: false},
+		'prof-dir': {type: 'string'},
+		'node-arg': {type: 'string', multiple: true, default: []},
+		json: {type: 'boolean', default: false},
+		out: {type: 'string'},
+		help: {type: 'boolean', default: false},
+	},
+});
+
+if (flags.help) {
+	console.log(usage);
+	process.exit(0);
+}
+
+const {quick} = flags;
+const number = (name, full, short) => {
+	const raw = flags[name];
+	if (raw === undefined) {
+		return quick ? short : full;
+	}
+
+	const value = Number(raw);
+	if (!Number.isFinite(value) || value <= 0) {
+		console.error(`--${name} must be a positive number, got ${raw}`);
+		process.exit(2);
+	}
+
+	return value;
+};
+
+const config = {
+	quick,
+	servers: Math.round(number('servers', 50, 50)),
+	quietServers: Math.round(number('quiet-servers', 10, 10)),
+	floodSeconds: number('flood-seconds', 35, 10),
+	pacedSeconds: number('paced-seconds', 15, 6),
+	pacedRate: number('paced-rate', 100_000, 100_000),
+	idleSeconds: number('idle-seconds', 30, 5),
+	bareSeconds: number('bare-seconds', 8, 4),
+	firstFrames: Math.round(number('first-frames', 5, 3)),
+	cols: Math.round(number('cols', 120, 120)),
+	rows: Math.round(number('rows', 40, 40)),
+	scrollback: Math.round(number('scrollback', 5000, 5000)),
+	registryProbesIdle: quick ? 8 : 20,
+	keyTimeoutMs: 5000,
+	registryTimeoutMs: 5000,
+	cpuProfile: flags['cpu-prof'],
+	tuiNodeArguments: flags['node-arg'],
+};
+
+const profileDirectory = config.cpuProfile
+	? path.resolve(
+			flags['prof-dir'] ??
+				fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-profiles-')),
+		)
+	: undefined;
+
+const outFile = path.resolve(
+	flags.out ?? path.join(root, 'bench/results.json'),
+);
+const started = performance.now();
+const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
+const log = (text) => {
+	process.stderr.write(`[${elapsed().padStart(5)}s] ${text}\n`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// Everything started is registered here and stopped on every way out.
+
+const cleanups = [];
+let cleaningUp;
+async function cleanup() {
+	cleaningUp ??= (async () => {
+		for (const task of cleanups.toReversed()) {
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await task();
+			} catch {
+				// Best effort: stop the rest regardless.
+			}
+		}
+	})();
+	return cleaningUp;
+}
+
+async function abort(reason, code) {
+	process.stderr.write(`\nbench: ${reason}; stopping everything it started\n`);
+	await cleanup();
+	process.exit(code);
+}
+
+process.on('SIGINT', async () => abort('interrupted', 130));
+process.on('SIGTERM', async () => abort('terminated', 143));
+process.on('SIGHUP', async () => abort('hung up', 129));
+
+// The whole run is bounded: phases plus generous slack for start-up, drains and stops.
+const budgetSeconds =
+	config.idleSeconds +
+	config.floodSeconds +
+	config.pacedSeconds +
+	(config.bareSeconds + 3) * (flags['ceiling-variants'] ? 4 : 2) +
+	config.firstFrames * 3 +
+	120;
+const watchdog = setTimeout(async () => {
+	await abort(`the run exceeded its ${budgetSeconds} s budget`, 1);
+}, budgetSeconds * 1000);
+watchdog.unref();
+
+// ---------------------------------------------------------------------------------------------
+// Reading the screen.
+
+/** The text after the input line's prompt (`[all · N] › `), or undefined if it is not on screen. */
+function inputText(term) {
+	for (let row = config.rows - 1; row >= Math.max(0, config.rows - 5); row--) {
+		const line = term.line(row);
+		const at = line.indexOf('] › ');
+		if (at !== -1) {
+			return line.slice(at + 4);
+		}
+	}
+
+	return undefined;
+}
+
+/** The pane rule's "N older dropped" (0 when not shown), or undefined if the pane is not on screen. */
+function droppedOnScreen(term) {
+	for (let row = 0; row < config.rows; row++) {
+		const line = term.line(row);
+		if (line.startsWith('─ messages')) {
+			const match = /(\d+) older dropped/.exec(line);
+			return match ? Number(match[1]) : 0;
+		}
+	}
+
+	return undefined;
+}
+
+/** Server counts by status from the header line, e.g. {servers: 60, connected: 58, reconnecting: 2}. */
+function headerCounts(term) {
+	const line = term.line(0);
+	const counts = {};
+	const total = /(\d+) servers?/.exec(line);
+	if (total) {
+		counts.servers = Number(total[1]);
+	}
+
+	for (const match of line.matchAll(
+		/(\d+) (connected|connecting|reconnecting|rejected|unreachable|stale)/g,
+	)) {
+		counts[match[2]] = Number(match[1]);
+	}
+
+	return counts;
+}
+
+const isConnected = (term, count) => () => {
+	const counts = headerCounts(term);
+	return counts.servers === count && counts.connected === count;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Probes.
+
+const keyAlphabet = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const ctrlU = '\u0015';
+
+/** Types one character at a time and times each until the input line shows it. */
+function createKeyProber(term) {
+	let typed = '';
+	let count = 0;
+	const clear = async () => {
+		term.write(ctrlU);
+		await term.waitUntil(() => {
+			const text = inputText(term);
+			return text !== undefined && !/^[\dA-Z]/.test(text);
+		}, config.keyTimeoutMs);
+		typed = '';
+	};
+
+	return {
+		/** Latency in ms, or undefined when it did not show within the timeout. */
+		async probe() {
+			if (typed.length >= 40) {
+				await clear();
+			}
+
+			const character = keyAlphabet[count++ % keyAlphabet.length];
+			const expected = typed + character;
+			typed = expected;
+			const sent = performance.now();
+			term.write(character);
+			const seen = await term.waitUntil(
+				() => inputText(term)?.startsWith(expected) ?? false,
+				config.keyTimeoutMs,
+			);
+			if (!seen.ok) {
+				await clear();
+				return undefined;
+			}
+
+			return seen.at - sent;
+		},
+		clear,
+	};
+}
+
+/** Runs key probes until `until` (ms, performance.now()), a human's pace apart. */
+async function keyLoop(prober, until) {
+	const latencies = [];
+	let timeouts = 0;
+	for (let i = 0; i < 2000 && performance.now() < until; i++) {
+		// eslint-disable-next-line no-await-in-loop
+		const latency = await prober.probe();
+		if (latency === undefined) {
+			timeouts++;
+		} else {
+			latencies.push(latency);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(60 + Math.random() * 80);
+	}
+
+	return {latencies, timeouts};
+}
+
+/**
+The registry as the TUI sees it: probes go first (registry order is table order, and the table shows
+only its first rows when there are many servers), so a new entry's row is always on screen.
+*/
+function createRegistry(file) {
+	let base = [];
+	let probes = [];
+	const write = () => {
+		writeRegistry(file, [...probes, ...base]);
+	};
+
+	return {
+		setBase(entries) {
+			base = entries;
+			write();
+		},
+		count: () => base.length + probes.length,
+		/** Adds an entry and times until its id is on screen; undefined on timeout. */
+		async probe(term, id, port) {
+			probes = [entry(id, port), ...probes];
+			const sent = performance.now();
+			write();
+			const seen = await term.waitUntil(
+				() => term.text().includes(id),
+				config.registryTimeoutMs,
+			);
+			return seen.ok ? seen.at - sent : undefined;
+		},
+	};
+}
+
+/** Waits until the TUI's record counter has not moved for `quietMs`; returns it, or undefined on timeout. */
+async function waitForQuiet(term, {quietMs = 1500, timeoutMs = 60_000} = {}) {
+	const deadline = performance.now() + timeoutMs;
+	let last = droppedOnScreen(term);
+	let since = performance.now();
+	while (performance.now() < deadline) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(100);
+		// eslint-disable-next-line no-await-in-loop
+		await term.flush();
+		const now = droppedOnScreen(term);
+		if (now !== last) {
+			last = now;
+			since = performance.now();
+		} else if (performance.now() - since >= quietMs) {
+			return last;
+		}
+	}
+
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phases.
+
+function tuiArguments(registryFile) {
+	const nodeArguments = [
+		...config.tuiNodeArguments,
+		...(profileDirectory === undefined
+			? []
+			: ['--cpu-prof', '--cpu-prof-dir', profileDirectory]),
+	];
+	return [
+		...nodeArguments,
+		cliPath,
+		'--registry',
+		registryFile,
+		'--scrollback',
+		String(config.scrollback),
+	];
+}
+
+function startTui(registryFile) {
+	const term = startTerminal({
+		args: tuiArguments(registryFile),
+		cols: config.cols,
+		rows: config.rows,
+	});
+	cleanups.push(async () => {
+		await term.stop(1000);
+		term.dispose();
+	});
+	return term;
+}
+
+async function firstFrames(registryFile, quietCount) {
+	const firstFrame = [];
+	const connected = [];
+	for (let run = 0; run < config.firstFrames; run++) {
+		const term = startTui(registryFile);
+		// eslint-disable-next-line no-await-in-loop
+		const frame = await term.waitUntil(
+			() => term.line(0).includes(' shipyard'),
+			10_000,
+		);
+		if (!frame.ok) {
+			throw new Error(`no first frame within 10 s; screen:\n${term.text()}`);
+		}
+
+		firstFrame.push(frame.at - term.startedAt);
+		// eslint-disable-next-line no-await-in-loop
+		const up = await term.waitUntil(isConnected(term, quietCount), 10_000);
+		if (up.ok) {
+			connected.push(up.at - term.startedAt);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await term.stop();
+		term.dispose();
+	}
+
+	return {firstFrame, connected};
+}
+
+async function ceiling(servers, ports, label, work = 'parse') {
+	const client = startChild(path.join(here, 'bare-client.mjs'), [
+		ports.join(','),
+		'1000',
+		String(config.bareSeconds * 1000),
+		work,
+	]);
+	cleanups.push(async () => client.stop());
+	await client.ready;
+	const resultMessage = client.next(
+		(message) => message.result !== undefined,
+		config.bareSeconds * 1000 + 20_000,
+	);
+	await servers.request('mode', {group: 'flood', mode: 'flood'});
+	const cpu = cpuMeter(client.pid);
+	const machine = machineMeter();
+	const {result} = await resultMessage;
+	const cpuPercent = cpu();
+	const machinePercent = machine();
+	await servers.request('mode', {group: 'flood', mode: 'off'});
+	await client.stop();
+	const rate = result.count / (result.ms / 1000);
+	log(
+		`ceiling (${label}, ${work}): ${(rate / 1e6).toFixed(3)} M msgs/s, ${round(cpuPercent, 0)} % CPU`,
+	);
+	return {
+		msgsPerSecond: Math.round(rate),
+		jsonParsedShare: round(result.parsed / Math.max(1, result.count), 2),
+		seconds: round(result.ms / 1000, 2),
+		cpuPercent: round(cpuPercent, 0),
+		machineBusyPercent: round(machinePercent, 0),
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+	if (!fs.existsSync(cliPath)) {
+		throw new Error(
+			`${cliPath} does not exist: run \`npm run build\` first (npm run bench does)`,
+		);
+	}
+
+	const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-'));
+	cleanups.push(() => {
+		fs.rmSync(temporary, {recursive: true, force: true});
+	});
+	const quietFile = path.join(temporary, 'quiet.json');
+	const registryFile = path.join(temporary, 'r.json');
+
+	log(
+		`${os.cpus().length} cores, Node ${process.version}; ${config.servers} flood servers, ${config.quietServers} quiet${quick ? ' (quick run)' : ''}`,
+	);
+	const servers = startChild(path.join(here, 'servers.mjs'));
+	cleanups.push(async () => servers.stop());
+	await servers.ready;
+	const {ports: quietPorts} = await servers.request('start', {
+		group: 'quiet',
+		count: config.quietServers,
+	});
+	const {ports: floodPorts} = await servers.request('start', {
+		group: 'flood',
+		count: config.servers,
+	});
+	const quietEntries = quietPorts.map((port, index) =>
+		entry(`quiet-${String(index + 1).padStart(2, '0')}`, port),
+	);
+	const floodEntries = floodPorts.map((port, index) =>
+		entry(`flood-${String(index + 1).padStart(2, '0')}`, port),
+	);
+	writeRegistry(quietFile, quietEntries);
+
+	const results = {
+		machine: {
+			cores: os.cpus().length,
+			cpu: os.cpus()[0]?.model,
+			memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+			node: process.version,
+			platform: `${os.platform()} ${os.release()}`,
+			loadAverageAtStart: os.loadavg().map((value) => round(value, 2)),
+		},
+		config,
+		date: new Date().toISOString(),
+	};
+
+	// 1. First frame.
+	const frames = await firstFrames(quietFile, config.quietServers);
+	results.firstFrameMs = {
+		...summarize(frames.firstFrame),
+		runs: frames.firstFrame.map((ms) => round(ms, 0)),
+	};
+	results.allConnectedMs = summarize(frames.connected);
+	log(
+		`first frame: p50 ${results.firstFrameMs.p50} ms (runs ${results.firstFrameMs.runs.join(', ')}); all ${config.quietServers} connected p50 ${results.allConnectedMs.p50} ms`,
+	);
+
+	// 2. The ceiling (and, when asked, what a client that does less per message gets).
+	const ceilingBefore = await ceiling(servers, floodPorts, 'before');
+	const ceilingVariants = {};
+	if (flags['ceiling-variants']) {
+		for (const work of ['count', 'string']) {
+			// eslint-disable-next-line no-await-in-loop
+			ceilingVariants[work] = await ceiling(
+				servers,
+				floodPorts,
+				'variant',
+				work,
+			);
+		}
+	}
+
+	// 3. One TUI session.
+	const registry = createRegistry(registryFile);
+	registry.setBase(quietEntries);
+	const term = startTui(registryFile);
+	const {pid} = term;
+	const connected = await term.waitUntil(
+		isConnected(term, config.quietServers),
+		15_000,
+	);
+	if (!connected.ok) {
+		throw new Error(
+			`the TUI did not connect to ${config.quietServers} servers; screen:\n${term.text()}`,
+		);
+	}
+
+	// 3a. Idle.
+	await sleep(2000);
+	log(
+		`idle: ${config.idleSeconds} s with ${config.quietServers} quiet servers`,
+	);
+	const idleCpu = cpuMeter(pid);
+	const idleMachine = machineMeter();
+	const idleFrames0 = term.frames();
+	await sleep(config.idleSeconds * 1000);
+	results.idle = {
+		seconds: config.idleSeconds,
+		cpuPercent: round(idleCpu(), 2),
+		machineBusyPercent: round(idleMachine(), 0),
+		rssMiB: round(rssMiB(pid), 0),
+		framesPerSecond: round(
+			(term.frames() - idleFrames0) / config.idleSeconds,
+			2,
+		),
+	};
+	log(`idle: ${results.idle.cpuPercent} % CPU, ${results.idle.rssMiB} MiB RSS`);
+
+	// 3b. Registry → row, idle.
+	const registryIdle = [];
+	let registryIdleTimeouts = 0;
+	for (let i = 0; i < config.registryProbesIdle; i++) {
+		// eslint-disable-next-line no-await-in-loop
+		const ms = await registry.probe(
+			term,
+			`reg-idle-${String(i).padStart(2, '0')}`,
+			quietPorts[0],
+		);
+		if (ms === undefined) {
+			registryIdleTimeouts++;
+		} else {
+			registryIdle.push(ms);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(150 + Math.random() * 150);
+	}
+
+	results.registryIdleMs = {
+		...summarize(registryIdle),
+		timeouts: registryIdleTimeouts,
+	};
+	log(
+		`registry → row, idle: p50 ${results.registryIdleMs.p50} ms, p95 ${results.registryIdleMs.p95} ms`,
+	);
+
+	// 3c. The flood servers join; a burst fills the scrollback so the drop counter runs.
+	registry.setBase([...floodEntries, ...quietEntries]);
+	const allConnected = await term.waitUntil(
+		isConnected(term, registry.count()),
+		20_000,
+	);
+	if (!allConnected.ok) {
+		throw new Error(
+			`the TUI did not connect to all ${registry.count()} servers; header: ${term.line(0)}`,
+		);
+	}
+
+	await servers.request('mode', {
+		group: 'flood',
+		mode: 'burst',
+		count: Math.ceil((config.scrollback + 1000) / config.servers),
+	});
+	const filled = await term.waitUntil(
+		() => (droppedOnScreen(term) ?? 0) > 0,
+		15_000,
+	);
+	if (!filled.ok) {
+		throw new Error(
+			`the pane never showed "older dropped"; screen:\n${term.text()}`,
+		);
+	}
+
+	const dropped1 = await waitForQuiet(term);
+	const stats1 = await servers.request('stats', {group: 'flood'});
+
+	// 3d. Unbounded flood.
+	log(
+		`unbounded flood: ${config.floodSeconds} s from ${config.servers} servers`,
+	);
+	const floodStart = performance.now();
+	const floodEnd = floodStart + config.floodSeconds * 1000;
+	const warmupMs = Math.min(3000, config.floodSeconds * 200);
+	await servers.request('mode', {group: 'flood', mode: 'flood'});
+	const floodCpu = cpuMeter(pid);
+	const floodMachine = machineMeter();
+	const floodServersCpu = cpuMeter(servers.pid);
+	const floodBenchCpu = cpuMeter(process.pid);
+	const floodFrames0 = term.frames();
+
+	const samples = [];
+	const sampler = (async () => {
+		for (let i = 0; i < 10_000 && performance.now() < floodEnd; i++) {
+			// eslint-disable-next-line no-await-in-loop
+			await term.flush();
+			const at = performance.now();
+			const dropped = droppedOnScreen(term);
+			// eslint-disable-next-line no-await-in-loop
+			const stats = await servers.request('stats', {group: 'flood'});
+			const screen = term.text();
+			samples.push({
+				at,
+				dropped,
+				heartbeatClosesOnScreen: screen.includes('no heartbeat reply'),
+				rss: rssMiB(pid),
+				sent: stats.sent,
+				header: headerCounts(term),
+			});
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(500);
+		}
+	})();
+
+	const prober = createKeyProber(term);
+	await prober.clear();
+	const keysUnderFlood = keyLoop(prober, floodEnd);
+	const registryUnderFlood = (async () => {
+		const latencies = [];
+		let timeouts = 0;
+		await sleep(warmupMs);
+		for (let i = 0; i < 100 && performance.now() < floodEnd - 2000; i++) {
+			// eslint-disable-next-line no-await-in-loop
+			const ms = await registry.probe(
+				term,
+				`reg-flood-${String(i).padStart(2, '0')}`,
+				quietPorts[0],
+			);
+			if (ms === undefined) {
+				timeouts++;
+			} else {
+				latencies.push(ms);
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(800 + Math.random() * 400);
+		}
+
+		return {latencies, timeouts};
+	})();
+
+	const [floodKeys, floodRegistry] = await Promise.all([
+		keysUnderFlood,
+		registryUnderFlood,
+		sampler,
+	]);
+	const floodCpuPercent = floodCpu();
+	const floodMachinePercent = floodMachine();
+	const floodServersCpuPercent = floodServersCpu();
+	const floodBenchCpuPercent = floodBenchCpu();
+	const floodFrames = term.frames() - floodFrames0;
+	const floodSeconds = (performance.now() - floodStart) / 1000;
+	await servers.request('mode', {group: 'flood', mode: 'off'});
+	const headerAtFloodEnd = term.line(0);
+	const screenAtFloodEnd = term.screen();
+	log(
+		'unbounded flood: stopped; waiting for the TUI to drain what is buffered',
+	);
+	const drainStart = performance.now();
+	const dropped2 = await waitForQuiet(term, {timeoutMs: 60_000});
+	const drainSeconds = (performance.now() - drainStart) / 1000;
+	const stats2 = await servers.request('stats', {group: 'flood'});
+
+	const steady = samples.filter(
+		(sample) =>
+			sample.at >= floodStart + warmupMs && sample.dropped !== undefined,
+	);
+	const firstSteady = steady[0];
+	const lastSteady = steady.at(-1);
+	const steadySeconds = (lastSteady.at - firstSteady.at) / 1000;
+	const ingest = (lastSteady.dropped - firstSteady.dropped) / steadySeconds;
+	const serverSendRate = (lastSteady.sent - firstSteady.sent) / steadySeconds;
+	// RSS against messages received: skip the first third (heap still growing into its working size).
+	const messagePoints = samples
+		.filter(
+			(sample) => sample.dropped !== undefined && sample.rss !== undefined,
+		)
+		.map((sample) => [(sample.dropped - dropped1) / 1e6, sample.rss]);
+	const laterPoints = messagePoints.slice(Math.floor(messagePoints.length / 3));
+	const registryProbesUnderFlood =
+		floodRegistry.latencies.length + floodRegistry.timeouts;
+	const floodRecords = dropped2 === undefined ? undefined : dropped2 - dropped1;
+	const floodSent = stats2.sent - stats1.sent;
+	const unhealthy = samples.filter(
+		(sample) => (sample.header.connected ?? 0) < (sample.header.servers ?? 0),
+	);
+	results.flood = {
+		seconds: round(floodSeconds, 1),
+		ingestMsgsPerSecond: Math.round(ingest),
+		serverSendMsgsPerSecond: Math.round(serverSendRate),
+		cpuPercent: round(floodCpuPercent, 0),
+		machineBusyPercent: round(floodMachinePercent, 0),
+		serversCpuPercent: round(floodServersCpuPercent, 0),
+		benchCpuPercent: round(floodBenchCpuPercent, 0),
+		framesPerSecond: round(floodFrames / floodSeconds, 1),
+		keyMs: {...summarize(floodKeys.latencies), timeouts: floodKeys.timeouts},
+		registryMs: {
+			...summarize(floodRegistry.latencies),
+			timeouts: floodRegistry.timeouts,
+		},
+		messagesReceived: lastSteady.dropped - dropped1,
+		rssMiBMax: round(Math.max(...samples.map((sample) => sample.rss ?? 0)), 0),
+		rssMiBAtEnd: round(samples.at(-1)?.rss, 0),
+		rssMiBPerMillionMessages: round(slope(laterPoints), 2),
+		rssSeries: samples
+			.filter((_, index) => index % 4 === 0)
+			.map((sample) => ({
+				seconds: round((sample.at - floodStart) / 1000, 1),
+				messagesM: round((sample.dropped - dropped1) / 1e6, 2),
+				rssMiB: round(sample.rss, 0),
+			})),
+		drainSeconds: round(drainSeconds, 1),
+		sent: floodSent,
+		recorded: floodRecords,
+		// Every record is a message or a system line; each registry probe adds two (added, connected).
+		otherRecords:
+			floodRecords === undefined ? undefined : floodRecords - floodSent,
+		expectedOtherRecords: registryProbesUnderFlood * 2,
+		lost:
+			floodRecords === undefined
+				? undefined
+				: floodSent - (floodRecords - registryProbesUnderFlood * 2),
+		serverSideDisconnects: stats2.disconnects - stats1.disconnects,
+		samplesWithServersNotConnected: unhealthy.length,
+		samplesShowingHeartbeatCloses: samples.filter(
+			(sample) => sample.heartbeatClosesOnScreen,
+		).length,
+		samples: samples.length,
+		headerAtEnd: headerAtFloodEnd.trim(),
+		screenAtEnd: screenAtFloodEnd,
+	};
+	log(
+		`unbounded flood: ingest ${(ingest / 1e6).toFixed(3)} M msgs/s, keys p50 ${results.flood.keyMs.p50} / p95 ${results.flood.keyMs.p95} ms (${floodKeys.timeouts} timeouts), registry p50 ${results.flood.registryMs.p50} ms, RSS ${results.flood.rssMiBAtEnd} MiB, drained in ${results.flood.drainSeconds} s`,
+	);
+
+	// 3e. Paced.
+	log(`paced: ${config.pacedRate} msgs/s for ${config.pacedSeconds} s`);
+	const stats3 = await servers.request('stats', {group: 'flood'});
+	const pacedStart = performance.now();
+	const pacedEnd = pacedStart + config.pacedSeconds * 1000;
+	await servers.request('mode', {
+		group: 'flood',
+		mode: 'paced',
+		rate: config.pacedRate,
+	});
+	const pacedCpu = cpuMeter(pid);
+	const pacedMachine = machineMeter();
+	const frameWindowSeconds = Math.min(4, config.pacedSeconds / 3);
+	await sleep(1000);
+	const framesBefore = term.frames();
+	const frameWindowStart = performance.now();
+	await sleep(frameWindowSeconds * 1000);
+	const pacedFps =
+		(term.frames() - framesBefore) /
+		((performance.now() - frameWindowStart) / 1000);
+	const pacedKeys = await keyLoop(prober, pacedEnd);
+	const pacedCpuPercent = pacedCpu();
+	const pacedMachinePercent = pacedMachine();
+	const stats4 = await servers.request('stats', {group: 'flood'});
+	await servers.request('mode', {group: 'flood', mode: 'off'});
+	const pacedSeconds = (performance.now() - pacedStart) / 1000;
+	const dropped3 = await waitForQuiet(term, {timeoutMs: 30_000});
+	const stats5 = await servers.request('stats', {group: 'flood'});
+	const pacedSent = stats5.sent - stats3.sent;
+	const pacedRecords =
+		dropped3 === undefined || dropped2 === undefined
+			? undefined
+			: dropped3 - dropped2;
+	results.paced = {
+		targetMsgsPerSecond: config.pacedRate,
+		sentMsgsPerSecond: Math.round((stats4.sent - stats3.sent) / pacedSeconds),
+		seconds: round(pacedSeconds, 1),
+		cpuPercent: round(pacedCpuPercent, 0),
+		machineBusyPercent: round(pacedMachinePercent, 0),
+		framesPerSecond: round(pacedFps, 1),
+		keyMs: {...summarize(pacedKeys.latencies), timeouts: pacedKeys.timeouts},
+		sent: pacedSent,
+		recorded: pacedRecords,
+		lost: pacedRecords === undefined ? undefined : pacedSent - pacedRecords,
+		scrollback: config.scrollback,
+	};
+	log(
+		`paced: ${results.paced.framesPerSecond} frames/s, keys p50 ${results.paced.keyMs.p50} / p95 ${results.paced.keyMs.p95} ms, sent ${pacedSent} recorded ${pacedRecords}`,
+	);
+
+	// 3f. After the flood.
+	await prober.clear();
+	await sleep(1000);
+	const afterCpu = cpuMeter(pid);
+	await sleep((quick ? 2 : 5) * 1000);
+	results.afterFlood = {
+		cpuPercent: round(afterCpu(), 2),
+		rssMiB: round(rssMiB(pid), 0),
+		messagesReceivedInRun:
+			dropped3 === undefined ? undefined : dropped3 - dropped1,
+	};
+	log(
+		`after the flood: ${results.afterFlood.cpuPercent} % CPU, ${results.afterFlood.rssMiB} MiB RSS`,
+	);
+
+	const exit = await term.stop(5000);
+	results.tuiExit = exit;
+	term.dispose();
+
+	// 4. The ceiling again.
+	const ceilingAfter = await ceiling(servers, floodPorts, 'after');
+	const ceilingMean =
+		(ceilingBefore.msgsPerSecond + ceilingAfter.msgsPerSecond) / 2;
+	results.ceiling = {
+		before: ceilingBefore,
+		after: ceilingAfter,
+		...(flags['ceiling-variants'] ? {variants: ceilingVariants} : {}),
+		meanMsgsPerSecond: Math.round(ceilingMean),
+	};
+	results.flood.ingestRatio = round(
+		results.flood.ingestMsgsPerSecond / ceilingMean,
+		3,
+	);
+	results.targets = evaluateTargets(results);
+	results.machine.loadAverageAtEnd = os
+		.loadavg()
+		.map((value) => round(value, 2));
+	results.totalSeconds = round((performance.now() - started) / 1000, 1);
+	return results;
+}
+
+function target({name, value, unit, limit, pass, note}) {
+	return {
+		name,
+		value,
+		unit,
+		limit,
+		pass: value === undefined || value === null ? false : pass,
+		...(note ? {note} : {}),
+	};
+}
+
+const timeoutNote = (summary) =>
+	summary.timeouts > 0
+		? `${summary.timeouts} keys not shown within ${config.keyTimeoutMs} ms`
+		: undefined;
+
+function evaluateTargets(r) {
+	// A key that never showed counts against p95: no pass with timeouts.
+	const floodKeyP95 =
+		r.flood.keyMs.timeouts > 0 ? undefined : r.flood.keyMs.p95;
+	const pacedKeyP95 =
+		r.paced.keyMs.timeouts > 0 ? undefined : r.paced.keyMs.p95;
+	const growth = r.flood.rssMiBPerMillionMessages;
+	return [
+		target({
+			name: 'flood: keystroke p95',
+			value: r.flood.keyMs.p95,
+			unit: 'ms',
+			limit: '≤ 100',
+			pass: floodKeyP95 <= 100,
+			note: timeoutNote(r.flood.keyMs),
+		}),
+		target({
+			name: 'flood: ingest / ceiling',
+			value: r.flood.ingestRatio,
+			unit: '×',
+			limit: '≥ 0.40',
+			pass: r.flood.ingestRatio >= 0.4,
+		}),
+		target({
+			name: 'paced: keystroke p95',
+			value: r.paced.keyMs.p95,
+			unit: 'ms',
+			limit: '≤ 100',
+			pass: pacedKeyP95 <= 100,
+			note: timeoutNote(r.paced.keyMs),
+		}),
+		target({
+			name: 'paced: frames per second',
+			value: r.paced.framesPerSecond,
+			unit: '/s',
+			limit: '≥ 15',
+			pass: r.paced.framesPerSecond >= 15,
+		}),
+		target({
+			name: 'paced: lost (sent − recorded)',
+			value: r.paced.lost,
+			unit: 'msgs',
+			limit: '= 0',
+			pass: r.paced.lost === 0,
+		}),
+		target({
+			name: 'flood: lost (sent − messages recorded)',
+			value: r.flood.lost,
+			unit: 'msgs',
+			limit: '= 0 (bench check)',
+			pass: r.flood.lost === 0,
+			note:
+				r.flood.serverSideDisconnects > 0
+					? `${r.flood.serverSideDisconnects} connections closed during the flood`
+					: undefined,
+		}),
+		target({
+			name: 'registry → row, idle p50',
+			value: r.registryIdleMs.p50,
+			unit: 'ms',
+			limit: '≤ 50',
+			pass: r.registryIdleMs.p50 <= 50,
+		}),
+		target({
+			name: 'registry → row, flood p50',
+			value: r.flood.registryMs.p50,
+			unit: 'ms',
+			limit: '≤ 150',
+			pass: r.flood.registryMs.p50 <= 150,
+		}),
+		target({
+			name: 'first frame p50',
+			value: r.firstFrameMs.p50,
+			unit: 'ms',
+			limit: '≤ 400',
+			pass: r.firstFrameMs.p50 <= 400,
+		}),
+		target({
+			name: 'idle CPU',
+			value: r.idle.cpuPercent,
+			unit: '%',
+			limit: '< 2',
+			pass: r.idle.cpuPercent < 2,
+		}),
+		target({
+			name: 'RSS after the flood',
+			value: r.afterFlood.rssMiB,
+			unit: 'MiB',
+			limit: '≤ 200',
+			pass: r.afterFlood.rssMiB <= 200 && r.flood.rssMiBMax <= 200,
+			note: [
+				r.flood.rssMiBMax > 200
+					? `max ${r.flood.rssMiBMax} MiB during the flood`
+					: '',
+				r.afterFlood.messagesReceivedInRun < 10e6
+					? `${round(r.afterFlood.messagesReceivedInRun / 1e6, 1)} M messages in this run (target: after 10 M)`
+					: '',
+			]
+				.filter(Boolean)
+				.join('; '),
+		}),
+		target({
+			name: 'RSS growth per M messages',
+			value: growth,
+			unit: 'MiB',
+			limit: '≈ 0 (≤ 1)',
+			pass: growth !== undefined && growth <= 1,
+		}),
+	];
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function formatTable(r) {
+	const rows = [];
+	const row = (label, value) => {
+		rows.push([label, value]);
+	};
+
+	const ms = (summary) =>
+		summary.n === 0
+			? `— (${summary.timeouts ?? 0} timeouts)`
+			: `p50 ${summary.p50} · p95 ${summary.p95} · max ${summary.max} ms (n ${summary.n}${summary.timeouts ? `, ${summary.timeouts} timeouts` : ''})`;
+	const m = (value) => `${(value / 1e6).toFixed(3)} M/s`;
+	row(
+		'machine',
+		`${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.platform}`,
+	);
+	row(
+		'machine load',
+		`load average ${r.machine.loadAverageAtStart[0]} at start, ${r.machine.loadAverageAtEnd[0]} at end; whole machine busy ${r.ceiling.before.machineBusyPercent} % (ceiling), ${r.flood.machineBusyPercent} % (flood), ${r.paced.machineBusyPercent} % (paced), ${r.idle.machineBusyPercent} % (idle)`,
+	);
+	row(
+		'run',
+		`${r.config.servers} flood servers, ${r.config.quietServers} quiet, ${r.config.cols}×${r.config.rows}, scrollback ${r.config.scrollback}${r.config.quick ? ', quick' : ''}, ${r.totalSeconds} s`,
+	);
+	row(
+		'ceiling: bare ws + JSON.parse',
+		`${m(r.ceiling.before.msgsPerSecond)} before, ${m(r.ceiling.after.msgsPerSecond)} after (mean ${m(r.ceiling.meanMsgsPerSecond)})`,
+	);
+	row(
+		'flood: TUI ingest',
+		`${m(r.flood.ingestMsgsPerSecond)} = ${r.flood.ingestRatio} × ceiling (servers wrote ${m(r.flood.serverSendMsgsPerSecond)})`,
+	);
+	row('flood: keystroke → screen', ms(r.flood.keyMs));
+	row('flood: registry → row', ms(r.flood.registryMs));
+	row(
+		'flood: CPU, frames',
+		`TUI ${r.flood.cpuPercent} %, servers ${r.flood.serversCpuPercent} %, bench (screen reading) ${r.flood.benchCpuPercent} %; ${r.flood.framesPerSecond} frames/s`,
+	);
+	row(
+		'flood: RSS',
+		`max ${r.flood.rssMiBMax} MiB, ${r.flood.rssMiBPerMillionMessages} MiB per M messages (after the first third), ${round(r.flood.messagesReceived / 1e6, 1)} M messages`,
+	);
+	row(
+		'flood: counts',
+		`sent ${r.flood.sent}, recorded ${r.flood.recorded} (system lines ${r.flood.otherRecords}, expected ${r.flood.expectedOtherRecords}), lost ${r.flood.lost}; drained in ${r.flood.drainSeconds} s; ${r.flood.serverSideDisconnects} disconnects`,
+	);
+	row(
+		'paced: rate',
+		`${r.paced.sentMsgsPerSecond} msgs/s sent (target ${r.paced.targetMsgsPerSecond}), TUI CPU ${r.paced.cpuPercent} %`,
+	);
+	row('paced: frames', `${r.paced.framesPerSecond} /s (nobody typing)`);
+	row('paced: keystroke → screen', ms(r.paced.keyMs));
+	row(
+		'paced: counts',
+		`sent ${r.paced.sent}, recorded ${r.paced.recorded}, lost ${r.paced.lost}; scrollback keeps ${r.paced.scrollback}, the rest counted as dropped`,
+	);
+	row('registry → row, idle', ms(r.registryIdleMs));
+	row(
+		'first frame',
+		`p50 ${r.firstFrameMs.p50} ms (runs ${r.firstFrameMs.runs.join(', ')}); all connected p50 ${r.allConnectedMs.p50} ms`,
+	);
+	row(
+		'idle (10 quiet servers)',
+		`${r.idle.cpuPercent} % CPU over ${r.idle.seconds} s, ${r.idle.rssMiB} MiB RSS, ${r.idle.framesPerSecond} frames/s`,
+	);
+	row(
+		'after the flood',
+		`${r.afterFlood.cpuPercent} % CPU, ${r.afterFlood.rssMiB} MiB RSS`,
+	);
+
+	const width = Math.max(...rows.map(([label]) => label.length));
+	const lines = rows.map(
+		([label, value]) => `${label.padEnd(width)}  ${value}`,
+	);
+	if (r.machine.loadAverageAtStart[0] > 1 || r.idle.machineBusyPercent > 25) {
+		lines.push(
+			'',
+			'warning: the machine was busy with other work (load average, idle-phase machine use above); figures are pessimistic',
+		);
+	}
+
+	lines.push('', 'targets (issue 5)');
+	const nameWidth = Math.max(...r.targets.map((t) => t.name.length));
+	for (const t of r.targets) {
+		const value = `${t.value ?? '—'} ${t.unit}`;
+		lines.push(
+			`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name.padEnd(nameWidth)}  ${value.padStart(12)}  (${t.limit})${t.note ? `  ${t.note}` : ''}`,
+		);
+	}
+
+	return lines.join('\n');
+}
+
+try {
+	const results = await main();
+	fs.mkdirSync(path.dirname(outFile), {recursive: true});
+	fs.writeFileSync(outFile, JSON.stringify(results, undefined, 2) + '\n');
+	await cleanup();
+	if (profileDirectory !== undefined) {
+		log(
+			`CPU profiles of each TUI run (the last one is the flood session): ${profileDirectory}`,
+		);
+	}
+
+	if (flags.json) {
+		process.stdout.write(JSON.stringify(results, undefined, 2) + '\n');
+	} else {
+		process.stdout.write(
+			`\n${formatTable(results)}\n\nwritten to ${path.relative(process.cwd(), outFile)}\n`,
+		);
+	}
+
+	clearTimeout(watchdog);
+	// Node-pty can keep handles alive after its process exited; nothing of ours is left running.
+	process.exit(0);
+} catch (error) {
+	await abort(
+		`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+		1,
+	);
+}
