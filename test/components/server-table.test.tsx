@@ -50,7 +50,7 @@ describe('ServerTable', () => {
 		expect(row('guarded')).toMatch(/✕ rejected .*HTTP 401 · #1 in 1s/);
 		expect(row('gone')).toMatch(/✕ stale .*pid gone/);
 		expect(lines[1]).toMatch(
-			/^ {2}ID\s+STATUS\s+ADDRESS\s+PID\s+UP\s+RTT\s+IN\s+OUT\s+RATE/
+			/^ {2}ID\s+STATUS\s+ADDRESS\s+PID\s+UP\s+RTT\s+IN\s+OUT\s+RATE/,
 		);
 	});
 
