@@ -66,10 +66,14 @@ const cli = meow(
 );
 
 /**
-Before Ink loads: colours off when asked (chalk reads FORCE_COLOR once, at import). Production React
-(a quarter less CPU) comes from the bundle, which fixes NODE_ENV at build time.
+Set before Ink loads, because it and chalk read the environment once, at import: a live screen even
+when CI is set, and colours off when asked. Production React (a quarter less CPU) comes from the
+bundle, which fixes NODE_ENV at build time.
 */
 function prepareForInk(color: boolean) {
+	// We only get here with a terminal on both ends. Under CI=true Ink would draw nothing until exit.
+	process.env.CI = 'false';
+	process.env.CONTINUOUS_INTEGRATION = 'false';
 	if (!color || (process.env.NO_COLOR ?? '') !== '') {
 		process.env.FORCE_COLOR = '0';
 	}
