@@ -55,11 +55,11 @@ const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [opt
   --quick               a short run (< 60 s): shorter phases, fewer samples
   --servers <n>         flooding servers [50]
   --quiet-servers <n>   quiet servers for the idle phase [10]
-  --flood-seconds <s>   unbounded flood phase [35; quick 10]
-  --paced-seconds <s>   paced phase [15; quick 6]
+  --flood-seconds <s>   unbounded flood phase [35; quick 8]
+  --paced-seconds <s>   paced phase [15; quick 5]
   --paced-rate <n>      paced messages per second, all servers together [100000]
   --idle-seconds <s>    idle CPU window [30; quick 5]
-  --bare-seconds <s>    each ceiling measurement [8; quick 4]
+  --bare-seconds <s>    each ceiling measurement [8; quick 3]
   --first-frames <n>    first-frame runs [5; quick 3]
   --cols <n> --rows <n> terminal size [120×40]
   --scrollback <n>      passed to the TUI [5000]
@@ -121,11 +121,11 @@ const config = {
 	quick,
 	servers: Math.round(number('servers', 50, 50)),
 	quietServers: Math.round(number('quiet-servers', 10, 10)),
-	floodSeconds: number('flood-seconds', 35, 10),
-	pacedSeconds: number('paced-seconds', 15, 6),
+	floodSeconds: number('flood-seconds', 35, 8),
+	pacedSeconds: number('paced-seconds', 15, 5),
 	pacedRate: number('paced-rate', 100_000, 100_000),
 	idleSeconds: number('idle-seconds', 30, 5),
-	bareSeconds: number('bare-seconds', 8, 4),
+	bareSeconds: number('bare-seconds', 8, 3),
 	firstFrames: Math.round(number('first-frames', 5, 3)),
 	cols: Math.round(number('cols', 120, 120)),
 	rows: Math.round(number('rows', 40, 40)),
@@ -462,6 +462,316 @@ async function ceiling(servers, ports, label, work = 'parse') {
 	};
 }
 
+/** 3a. CPU, RSS and frames of the TUI over the idle window, quiet servers only. */
+async function idlePhase(term) {
+	const {pid} = term;
+	await sleep(quick ? 1000 : 2000);
+	log(
+		`idle: ${config.idleSeconds} s with ${config.quietServers} quiet servers`,
+	);
+	const idleCpu = cpuMeter(pid);
+	const idleMachine = machineMeter();
+	const idleFrames0 = term.frames();
+	await sleep(config.idleSeconds * 1000);
+	const idle = {
+		seconds: config.idleSeconds,
+		cpuPercent: round(idleCpu(), 2),
+		machineBusyPercent: round(idleMachine(), 0),
+		rssMiB: round(rssMiB(pid), 0),
+		framesPerSecond: round(
+			(term.frames() - idleFrames0) / config.idleSeconds,
+			2,
+		),
+	};
+	log(`idle: ${idle.cpuPercent} % CPU, ${idle.rssMiB} MiB RSS`);
+	return idle;
+}
+
+/** 3b. Registry → row on screen, nothing else going on. */
+async function registryIdlePhase(term, registry, port) {
+	const registryIdle = [];
+	let registryIdleTimeouts = 0;
+	for (let i = 0; i < config.registryProbesIdle; i++) {
+		// eslint-disable-next-line no-await-in-loop
+		const ms = await registry.probe(
+			term,
+			`reg-idle-${String(i).padStart(2, '0')}`,
+			port,
+		);
+		if (ms === undefined) {
+			registryIdleTimeouts++;
+		} else {
+			registryIdle.push(ms);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(150 + Math.random() * 150);
+	}
+
+	const summary = {
+		...summarize(registryIdle),
+		timeouts: registryIdleTimeouts,
+	};
+	log(`registry → row, idle: p50 ${summary.p50} ms, p95 ${summary.p95} ms`);
+	return summary;
+}
+
+/**
+3c. The flood servers join; a burst fills the scrollback so that the pane's "older dropped" counter
+runs. Returns that counter and the servers' sent count at rest.
+*/
+async function prepareFlood(term, servers, registry, entries) {
+	registry.setBase(entries);
+	const allConnected = await term.waitUntil(
+		isConnected(term, registry.count()),
+		20_000,
+	);
+	if (!allConnected.ok) {
+		throw new Error(
+			`the TUI did not connect to all ${registry.count()} servers; header: ${term.line(0)}`,
+		);
+	}
+
+	await servers.request('mode', {
+		group: 'flood',
+		mode: 'burst',
+		count: Math.ceil((config.scrollback + 1000) / config.servers),
+	});
+	const filled = await term.waitUntil(
+		() => (droppedOnScreen(term) ?? 0) > 0,
+		15_000,
+	);
+	if (!filled.ok) {
+		throw new Error(
+			`the pane never showed "older dropped"; screen:\n${term.text()}`,
+		);
+	}
+
+	const dropped = await waitForQuiet(term);
+	const stats = await servers.request('stats', {group: 'flood'});
+	return {dropped, sent: stats.sent, disconnects: stats.disconnects};
+}
+
+/** 3d. Unbounded flood: ingest, keys, registry, memory; then waits for the TUI to drain. */
+async function floodPhase({term, servers, registry, prober, port, before}) {
+	const {pid} = term;
+	const dropped1 = before.dropped;
+	log(
+		`unbounded flood: ${config.floodSeconds} s from ${config.servers} servers`,
+	);
+	const floodStart = performance.now();
+	const floodEnd = floodStart + config.floodSeconds * 1000;
+	const warmupMs = Math.min(3000, config.floodSeconds * 200);
+	await servers.request('mode', {group: 'flood', mode: 'flood'});
+	const floodCpu = cpuMeter(pid);
+	const floodMachine = machineMeter();
+	const floodServersCpu = cpuMeter(servers.pid);
+	const floodBenchCpu = cpuMeter(process.pid);
+	const floodFrames0 = term.frames();
+
+	const samples = [];
+	const sampler = (async () => {
+		for (let i = 0; i < 10_000 && performance.now() < floodEnd; i++) {
+			// eslint-disable-next-line no-await-in-loop
+			await term.flush();
+			const at = performance.now();
+			const dropped = droppedOnScreen(term);
+			// eslint-disable-next-line no-await-in-loop
+			const stats = await servers.request('stats', {group: 'flood'});
+			const screen = term.text();
+			samples.push({
+				at,
+				dropped,
+				heartbeatClosesOnScreen: screen.includes('no heartbeat reply'),
+				rss: rssMiB(pid),
+				sent: stats.sent,
+				header: headerCounts(term),
+			});
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(500);
+		}
+	})();
+
+	await prober.clear();
+	const keysUnderFlood = keyLoop(prober, floodEnd);
+	const registryUnderFlood = (async () => {
+		const latencies = [];
+		let timeouts = 0;
+		await sleep(warmupMs);
+		for (let i = 0; i < 100 && performance.now() < floodEnd - 2000; i++) {
+			// eslint-disable-next-line no-await-in-loop
+			const ms = await registry.probe(
+				term,
+				`reg-flood-${String(i).padStart(2, '0')}`,
+				port,
+			);
+			if (ms === undefined) {
+				timeouts++;
+			} else {
+				latencies.push(ms);
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(800 + Math.random() * 400);
+		}
+
+		return {latencies, timeouts};
+	})();
+
+	const [floodKeys, floodRegistry] = await Promise.all([
+		keysUnderFlood,
+		registryUnderFlood,
+		sampler,
+	]);
+	const floodCpuPercent = floodCpu();
+	const floodMachinePercent = floodMachine();
+	const floodServersCpuPercent = floodServersCpu();
+	const floodBenchCpuPercent = floodBenchCpu();
+	const floodFrames = term.frames() - floodFrames0;
+	const floodSeconds = (performance.now() - floodStart) / 1000;
+	await servers.request('mode', {group: 'flood', mode: 'off'});
+	const headerAtFloodEnd = term.line(0);
+	const screenAtFloodEnd = term.screen();
+	log(
+		'unbounded flood: stopped; waiting for the TUI to drain what is buffered',
+	);
+	const drainStart = performance.now();
+	const dropped2 = await waitForQuiet(term, {timeoutMs: 60_000});
+	const drainSeconds = (performance.now() - drainStart) / 1000;
+	const stats2 = await servers.request('stats', {group: 'flood'});
+
+	const steady = samples.filter(
+		(sample) =>
+			sample.at >= floodStart + warmupMs && sample.dropped !== undefined,
+	);
+	const firstSteady = steady[0];
+	const lastSteady = steady.at(-1);
+	const steadySeconds = (lastSteady.at - firstSteady.at) / 1000;
+	const ingest = (lastSteady.dropped - firstSteady.dropped) / steadySeconds;
+	const serverSendRate = (lastSteady.sent - firstSteady.sent) / steadySeconds;
+	// RSS against messages received: skip the first third (heap still growing into its working size).
+	const messagePoints = samples
+		.filter(
+			(sample) => sample.dropped !== undefined && sample.rss !== undefined,
+		)
+		.map((sample) => [(sample.dropped - dropped1) / 1e6, sample.rss]);
+	const laterPoints = messagePoints.slice(Math.floor(messagePoints.length / 3));
+	const registryProbesUnderFlood =
+		floodRegistry.latencies.length + floodRegistry.timeouts;
+	const floodRecords = dropped2 === undefined ? undefined : dropped2 - dropped1;
+	const floodSent = stats2.sent - before.sent;
+	const unhealthy = samples.filter(
+		(sample) => (sample.header.connected ?? 0) < (sample.header.servers ?? 0),
+	);
+	const floodDisconnects = stats2.disconnects - before.disconnects;
+	// Every record is a message or a system line: each registry probe adds two (added, connected),
+	// each connection lost and regained two (closed, connected).
+	const expectedSystemLines =
+		registryProbesUnderFlood * 2 + floodDisconnects * 2;
+	const flood = {
+		seconds: round(floodSeconds, 1),
+		ingestMsgsPerSecond: Math.round(ingest),
+		serverSendMsgsPerSecond: Math.round(serverSendRate),
+		cpuPercent: round(floodCpuPercent, 0),
+		machineBusyPercent: round(floodMachinePercent, 0),
+		serversCpuPercent: round(floodServersCpuPercent, 0),
+		benchCpuPercent: round(floodBenchCpuPercent, 0),
+		framesPerSecond: round(floodFrames / floodSeconds, 1),
+		keyMs: {...summarize(floodKeys.latencies), timeouts: floodKeys.timeouts},
+		registryMs: {
+			...summarize(floodRegistry.latencies),
+			timeouts: floodRegistry.timeouts,
+		},
+		messagesReceived: lastSteady.dropped - dropped1,
+		rssMiBMax: round(Math.max(...samples.map((sample) => sample.rss ?? 0)), 0),
+		rssMiBAtEnd: round(samples.at(-1)?.rss, 0),
+		rssMiBPerMillionMessages: round(slope(laterPoints), 2),
+		rssSeries: samples
+			.filter((_, index) => index % 4 === 0)
+			.map((sample) => ({
+				seconds: round((sample.at - floodStart) / 1000, 1),
+				messagesM: round((sample.dropped - dropped1) / 1e6, 2),
+				rssMiB: round(sample.rss, 0),
+			})),
+		drainSeconds: round(drainSeconds, 1),
+		sent: floodSent,
+		recorded: floodRecords,
+		otherRecords:
+			floodRecords === undefined ? undefined : floodRecords - floodSent,
+		expectedOtherRecords: expectedSystemLines,
+		lost:
+			floodRecords === undefined
+				? undefined
+				: floodSent - (floodRecords - expectedSystemLines),
+		serverSideDisconnects: floodDisconnects,
+		samplesWithServersNotConnected: unhealthy.length,
+		samplesShowingHeartbeatCloses: samples.filter(
+			(sample) => sample.heartbeatClosesOnScreen,
+		).length,
+		samples: samples.length,
+		headerAtEnd: headerAtFloodEnd.trim(),
+		screenAtEnd: screenAtFloodEnd,
+	};
+	log(
+		`unbounded flood: ingest ${(ingest / 1e6).toFixed(3)} M msgs/s, keys p50 ${flood.keyMs.p50} / p95 ${flood.keyMs.p95} ms (${floodKeys.timeouts} timeouts), registry p50 ${flood.registryMs.p50} ms, RSS ${flood.rssMiBAtEnd} MiB, drained in ${flood.drainSeconds} s`,
+	);
+	return {flood, dropped: dropped2};
+}
+
+/** 3e. Paced flood: frames with nobody typing, then keys; then the exact count. */
+async function pacedPhase({term, servers, prober, dropped2}) {
+	const {pid} = term;
+	log(`paced: ${config.pacedRate} msgs/s for ${config.pacedSeconds} s`);
+	const stats3 = await servers.request('stats', {group: 'flood'});
+	const pacedStart = performance.now();
+	const pacedEnd = pacedStart + config.pacedSeconds * 1000;
+	await servers.request('mode', {
+		group: 'flood',
+		mode: 'paced',
+		rate: config.pacedRate,
+	});
+	const pacedCpu = cpuMeter(pid);
+	const pacedMachine = machineMeter();
+	const frameWindowSeconds = Math.min(4, config.pacedSeconds / 3);
+	await sleep(1000);
+	const framesBefore = term.frames();
+	const frameWindowStart = performance.now();
+	await sleep(frameWindowSeconds * 1000);
+	const pacedFps =
+		(term.frames() - framesBefore) /
+		((performance.now() - frameWindowStart) / 1000);
+	const pacedKeys = await keyLoop(prober, pacedEnd);
+	const pacedCpuPercent = pacedCpu();
+	const pacedMachinePercent = pacedMachine();
+	const stats4 = await servers.request('stats', {group: 'flood'});
+	await servers.request('mode', {group: 'flood', mode: 'off'});
+	const pacedSeconds = (performance.now() - pacedStart) / 1000;
+	const dropped3 = await waitForQuiet(term, {timeoutMs: 30_000});
+	const stats5 = await servers.request('stats', {group: 'flood'});
+	const pacedSent = stats5.sent - stats3.sent;
+	const pacedRecords =
+		dropped3 === undefined || dropped2 === undefined
+			? undefined
+			: dropped3 - dropped2;
+	const paced = {
+		targetMsgsPerSecond: config.pacedRate,
+		sentMsgsPerSecond: Math.round((stats4.sent - stats3.sent) / pacedSeconds),
+		seconds: round(pacedSeconds, 1),
+		cpuPercent: round(pacedCpuPercent, 0),
+		machineBusyPercent: round(pacedMachinePercent, 0),
+		framesPerSecond: round(pacedFps, 1),
+		keyMs: {...summarize(pacedKeys.latencies), timeouts: pacedKeys.timeouts},
+		sent: pacedSent,
+		recorded: pacedRecords,
+		lost: pacedRecords === undefined ? undefined : pacedSent - pacedRecords,
+		scrollback: config.scrollback,
+	};
+	log(
+		`paced: ${paced.framesPerSecond} frames/s, keys p50 ${paced.keyMs.p50} / p95 ${paced.keyMs.p95} ms, sent ${pacedSent} recorded ${pacedRecords}`,
+	);
+	return {paced, dropped: dropped3};
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
@@ -554,300 +864,50 @@ async function main() {
 		);
 	}
 
-	// 3a. Idle.
-	await sleep(2000);
-	log(
-		`idle: ${config.idleSeconds} s with ${config.quietServers} quiet servers`,
-	);
-	const idleCpu = cpuMeter(pid);
-	const idleMachine = machineMeter();
-	const idleFrames0 = term.frames();
-	await sleep(config.idleSeconds * 1000);
-	results.idle = {
-		seconds: config.idleSeconds,
-		cpuPercent: round(idleCpu(), 2),
-		machineBusyPercent: round(idleMachine(), 0),
-		rssMiB: round(rssMiB(pid), 0),
-		framesPerSecond: round(
-			(term.frames() - idleFrames0) / config.idleSeconds,
-			2,
-		),
-	};
-	log(`idle: ${results.idle.cpuPercent} % CPU, ${results.idle.rssMiB} MiB RSS`);
-
-	// 3b. Registry → row, idle.
-	const registryIdle = [];
-	let registryIdleTimeouts = 0;
-	for (let i = 0; i < config.registryProbesIdle; i++) {
-		// eslint-disable-next-line no-await-in-loop
-		const ms = await registry.probe(
-			term,
-			`reg-idle-${String(i).padStart(2, '0')}`,
-			quietPorts[0],
-		);
-		if (ms === undefined) {
-			registryIdleTimeouts++;
-		} else {
-			registryIdle.push(ms);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await sleep(150 + Math.random() * 150);
-	}
-
-	results.registryIdleMs = {
-		...summarize(registryIdle),
-		timeouts: registryIdleTimeouts,
-	};
-	log(
-		`registry → row, idle: p50 ${results.registryIdleMs.p50} ms, p95 ${results.registryIdleMs.p95} ms`,
+	// 3a–3b. Idle.
+	await sleep(quick ? 1000 : 2000);
+	results.idle = await idlePhase(term);
+	results.registryIdleMs = await registryIdlePhase(
+		term,
+		registry,
+		quietPorts[0],
 	);
 
-	// 3c. The flood servers join; a burst fills the scrollback so the drop counter runs.
-	registry.setBase([...floodEntries, ...quietEntries]);
-	const allConnected = await term.waitUntil(
-		isConnected(term, registry.count()),
-		20_000,
-	);
-	if (!allConnected.ok) {
-		throw new Error(
-			`the TUI did not connect to all ${registry.count()} servers; header: ${term.line(0)}`,
-		);
-	}
-
-	await servers.request('mode', {
-		group: 'flood',
-		mode: 'burst',
-		count: Math.ceil((config.scrollback + 1000) / config.servers),
-	});
-	const filled = await term.waitUntil(
-		() => (droppedOnScreen(term) ?? 0) > 0,
-		15_000,
-	);
-	if (!filled.ok) {
-		throw new Error(
-			`the pane never showed "older dropped"; screen:\n${term.text()}`,
-		);
-	}
-
-	const dropped1 = await waitForQuiet(term);
-	const stats1 = await servers.request('stats', {group: 'flood'});
-
-	// 3d. Unbounded flood.
-	log(
-		`unbounded flood: ${config.floodSeconds} s from ${config.servers} servers`,
-	);
-	const floodStart = performance.now();
-	const floodEnd = floodStart + config.floodSeconds * 1000;
-	const warmupMs = Math.min(3000, config.floodSeconds * 200);
-	await servers.request('mode', {group: 'flood', mode: 'flood'});
-	const floodCpu = cpuMeter(pid);
-	const floodMachine = machineMeter();
-	const floodServersCpu = cpuMeter(servers.pid);
-	const floodBenchCpu = cpuMeter(process.pid);
-	const floodFrames0 = term.frames();
-
-	const samples = [];
-	const sampler = (async () => {
-		for (let i = 0; i < 10_000 && performance.now() < floodEnd; i++) {
-			// eslint-disable-next-line no-await-in-loop
-			await term.flush();
-			const at = performance.now();
-			const dropped = droppedOnScreen(term);
-			// eslint-disable-next-line no-await-in-loop
-			const stats = await servers.request('stats', {group: 'flood'});
-			const screen = term.text();
-			samples.push({
-				at,
-				dropped,
-				heartbeatClosesOnScreen: screen.includes('no heartbeat reply'),
-				rss: rssMiB(pid),
-				sent: stats.sent,
-				header: headerCounts(term),
-			});
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(500);
-		}
-	})();
-
-	const prober = createKeyProber(term);
-	await prober.clear();
-	const keysUnderFlood = keyLoop(prober, floodEnd);
-	const registryUnderFlood = (async () => {
-		const latencies = [];
-		let timeouts = 0;
-		await sleep(warmupMs);
-		for (let i = 0; i < 100 && performance.now() < floodEnd - 2000; i++) {
-			// eslint-disable-next-line no-await-in-loop
-			const ms = await registry.probe(
-				term,
-				`reg-flood-${String(i).padStart(2, '0')}`,
-				quietPorts[0],
-			);
-			if (ms === undefined) {
-				timeouts++;
-			} else {
-				latencies.push(ms);
-			}
-
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(800 + Math.random() * 400);
-		}
-
-		return {latencies, timeouts};
-	})();
-
-	const [floodKeys, floodRegistry] = await Promise.all([
-		keysUnderFlood,
-		registryUnderFlood,
-		sampler,
+	// 3c–3e. Flood, then paced.
+	const before = await prepareFlood(term, servers, registry, [
+		...floodEntries,
+		...quietEntries,
 	]);
-	const floodCpuPercent = floodCpu();
-	const floodMachinePercent = floodMachine();
-	const floodServersCpuPercent = floodServersCpu();
-	const floodBenchCpuPercent = floodBenchCpu();
-	const floodFrames = term.frames() - floodFrames0;
-	const floodSeconds = (performance.now() - floodStart) / 1000;
-	await servers.request('mode', {group: 'flood', mode: 'off'});
-	const headerAtFloodEnd = term.line(0);
-	const screenAtFloodEnd = term.screen();
-	log(
-		'unbounded flood: stopped; waiting for the TUI to drain what is buffered',
-	);
-	const drainStart = performance.now();
-	const dropped2 = await waitForQuiet(term, {timeoutMs: 60_000});
-	const drainSeconds = (performance.now() - drainStart) / 1000;
-	const stats2 = await servers.request('stats', {group: 'flood'});
-
-	const steady = samples.filter(
-		(sample) =>
-			sample.at >= floodStart + warmupMs && sample.dropped !== undefined,
-	);
-	const firstSteady = steady[0];
-	const lastSteady = steady.at(-1);
-	const steadySeconds = (lastSteady.at - firstSteady.at) / 1000;
-	const ingest = (lastSteady.dropped - firstSteady.dropped) / steadySeconds;
-	const serverSendRate = (lastSteady.sent - firstSteady.sent) / steadySeconds;
-	// RSS against messages received: skip the first third (heap still growing into its working size).
-	const messagePoints = samples
-		.filter(
-			(sample) => sample.dropped !== undefined && sample.rss !== undefined,
-		)
-		.map((sample) => [(sample.dropped - dropped1) / 1e6, sample.rss]);
-	const laterPoints = messagePoints.slice(Math.floor(messagePoints.length / 3));
-	const registryProbesUnderFlood =
-		floodRegistry.latencies.length + floodRegistry.timeouts;
-	const floodRecords = dropped2 === undefined ? undefined : dropped2 - dropped1;
-	const floodSent = stats2.sent - stats1.sent;
-	const unhealthy = samples.filter(
-		(sample) => (sample.header.connected ?? 0) < (sample.header.servers ?? 0),
-	);
-	results.flood = {
-		seconds: round(floodSeconds, 1),
-		ingestMsgsPerSecond: Math.round(ingest),
-		serverSendMsgsPerSecond: Math.round(serverSendRate),
-		cpuPercent: round(floodCpuPercent, 0),
-		machineBusyPercent: round(floodMachinePercent, 0),
-		serversCpuPercent: round(floodServersCpuPercent, 0),
-		benchCpuPercent: round(floodBenchCpuPercent, 0),
-		framesPerSecond: round(floodFrames / floodSeconds, 1),
-		keyMs: {...summarize(floodKeys.latencies), timeouts: floodKeys.timeouts},
-		registryMs: {
-			...summarize(floodRegistry.latencies),
-			timeouts: floodRegistry.timeouts,
-		},
-		messagesReceived: lastSteady.dropped - dropped1,
-		rssMiBMax: round(Math.max(...samples.map((sample) => sample.rss ?? 0)), 0),
-		rssMiBAtEnd: round(samples.at(-1)?.rss, 0),
-		rssMiBPerMillionMessages: round(slope(laterPoints), 2),
-		rssSeries: samples
-			.filter((_, index) => index % 4 === 0)
-			.map((sample) => ({
-				seconds: round((sample.at - floodStart) / 1000, 1),
-				messagesM: round((sample.dropped - dropped1) / 1e6, 2),
-				rssMiB: round(sample.rss, 0),
-			})),
-		drainSeconds: round(drainSeconds, 1),
-		sent: floodSent,
-		recorded: floodRecords,
-		// Every record is a message or a system line; each registry probe adds two (added, connected).
-		otherRecords:
-			floodRecords === undefined ? undefined : floodRecords - floodSent,
-		expectedOtherRecords: registryProbesUnderFlood * 2,
-		lost:
-			floodRecords === undefined
-				? undefined
-				: floodSent - (floodRecords - registryProbesUnderFlood * 2),
-		serverSideDisconnects: stats2.disconnects - stats1.disconnects,
-		samplesWithServersNotConnected: unhealthy.length,
-		samplesShowingHeartbeatCloses: samples.filter(
-			(sample) => sample.heartbeatClosesOnScreen,
-		).length,
-		samples: samples.length,
-		headerAtEnd: headerAtFloodEnd.trim(),
-		screenAtEnd: screenAtFloodEnd,
-	};
-	log(
-		`unbounded flood: ingest ${(ingest / 1e6).toFixed(3)} M msgs/s, keys p50 ${results.flood.keyMs.p50} / p95 ${results.flood.keyMs.p95} ms (${floodKeys.timeouts} timeouts), registry p50 ${results.flood.registryMs.p50} ms, RSS ${results.flood.rssMiBAtEnd} MiB, drained in ${results.flood.drainSeconds} s`,
-	);
-
-	// 3e. Paced.
-	log(`paced: ${config.pacedRate} msgs/s for ${config.pacedSeconds} s`);
-	const stats3 = await servers.request('stats', {group: 'flood'});
-	const pacedStart = performance.now();
-	const pacedEnd = pacedStart + config.pacedSeconds * 1000;
-	await servers.request('mode', {
-		group: 'flood',
-		mode: 'paced',
-		rate: config.pacedRate,
+	const prober = createKeyProber(term);
+	const flood = await floodPhase({
+		term,
+		servers,
+		registry,
+		prober,
+		port: quietPorts[0],
+		before,
 	});
-	const pacedCpu = cpuMeter(pid);
-	const pacedMachine = machineMeter();
-	const frameWindowSeconds = Math.min(4, config.pacedSeconds / 3);
-	await sleep(1000);
-	const framesBefore = term.frames();
-	const frameWindowStart = performance.now();
-	await sleep(frameWindowSeconds * 1000);
-	const pacedFps =
-		(term.frames() - framesBefore) /
-		((performance.now() - frameWindowStart) / 1000);
-	const pacedKeys = await keyLoop(prober, pacedEnd);
-	const pacedCpuPercent = pacedCpu();
-	const pacedMachinePercent = pacedMachine();
-	const stats4 = await servers.request('stats', {group: 'flood'});
-	await servers.request('mode', {group: 'flood', mode: 'off'});
-	const pacedSeconds = (performance.now() - pacedStart) / 1000;
-	const dropped3 = await waitForQuiet(term, {timeoutMs: 30_000});
-	const stats5 = await servers.request('stats', {group: 'flood'});
-	const pacedSent = stats5.sent - stats3.sent;
-	const pacedRecords =
-		dropped3 === undefined || dropped2 === undefined
-			? undefined
-			: dropped3 - dropped2;
-	results.paced = {
-		targetMsgsPerSecond: config.pacedRate,
-		sentMsgsPerSecond: Math.round((stats4.sent - stats3.sent) / pacedSeconds),
-		seconds: round(pacedSeconds, 1),
-		cpuPercent: round(pacedCpuPercent, 0),
-		machineBusyPercent: round(pacedMachinePercent, 0),
-		framesPerSecond: round(pacedFps, 1),
-		keyMs: {...summarize(pacedKeys.latencies), timeouts: pacedKeys.timeouts},
-		sent: pacedSent,
-		recorded: pacedRecords,
-		lost: pacedRecords === undefined ? undefined : pacedSent - pacedRecords,
-		scrollback: config.scrollback,
-	};
-	log(
-		`paced: ${results.paced.framesPerSecond} frames/s, keys p50 ${results.paced.keyMs.p50} / p95 ${results.paced.keyMs.p95} ms, sent ${pacedSent} recorded ${pacedRecords}`,
-	);
+	results.flood = flood.flood;
+	const paced = await pacedPhase({
+		term,
+		servers,
+		prober,
+		dropped2: flood.dropped,
+	});
+	results.paced = paced.paced;
+	const dropped1 = before.dropped;
+	const dropped3 = paced.dropped;
 
 	// 3f. After the flood.
 	await prober.clear();
 	await sleep(1000);
 	const afterCpu = cpuMeter(pid);
-	await sleep((quick ? 2 : 5) * 1000);
+	const afterFrames = term.frames();
+	const afterSeconds = quick ? 3 : 5;
+	await sleep(afterSeconds * 1000);
 	results.afterFlood = {
 		cpuPercent: round(afterCpu(), 2),
+		framesPerSecond: round((term.frames() - afterFrames) / afterSeconds, 1),
 		rssMiB: round(rssMiB(pid), 0),
 		messagesReceivedInRun:
 			dropped3 === undefined ? undefined : dropped3 - dropped1,
@@ -1077,17 +1137,18 @@ function formatTable(r) {
 	);
 	row(
 		'after the flood',
-		`${r.afterFlood.cpuPercent} % CPU, ${r.afterFlood.rssMiB} MiB RSS`,
+		`${r.afterFlood.cpuPercent} % CPU, ${r.afterFlood.rssMiB} MiB RSS, ${r.afterFlood.framesPerSecond} frames/s (${r.config.servers + r.config.quietServers}+ servers connected)`,
 	);
 
 	const width = Math.max(...rows.map(([label]) => label.length));
 	const lines = rows.map(
 		([label, value]) => `${label.padEnd(width)}  ${value}`,
 	);
-	if (r.machine.loadAverageAtStart[0] > 1 || r.idle.machineBusyPercent > 25) {
+	// While the TUI idles, the bench's own processes use ~1-2 % of the machine: more is someone else.
+	if (r.idle.machineBusyPercent > 15) {
 		lines.push(
 			'',
-			'warning: the machine was busy with other work (load average, idle-phase machine use above); figures are pessimistic',
+			`warning: other work kept the machine ${r.idle.machineBusyPercent} % busy while the TUI idled; figures are pessimistic (run again on a quiet machine)`,
 		);
 	}
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {readRegistry} from '../../source/core/registry/read.js';
-import {exited, runCli, startCli} from '../helpers/processes.js';
+import {exited, runCli, serveProcesses} from '../helpers/processes.js';
 import {
 	entry,
 	makeTemporaryFolder,
@@ -10,38 +10,19 @@ import {
 import {waitFor} from '../helpers/wait-for.js';
 
 let temporary: ReturnType<typeof makeTemporaryFolder>;
-let children: Array<ReturnType<typeof startCli>> = [];
+const servers = serveProcesses(() => temporary.registryPath);
 beforeEach(() => {
 	temporary = makeTemporaryFolder();
 });
 afterEach(() => {
-	for (const child of children) {
-		child.kill('SIGKILL');
-	}
-
-	children = [];
+	servers.stopAll();
 	temporary.cleanup();
 });
 
-async function startServer(id: string) {
-	const child = startCli([
-		'serve',
-		'--id',
-		id,
-		'--registry',
-		temporary.registryPath,
-	]);
-	children.push(child);
-	await waitFor(() => child.output().includes('WebSocket echo server'), {
-		what: `${id} to listen`,
-	});
-	return child;
-}
-
 describe('list', () => {
 	test('reports a SIGKILLed server as stale and a running one as alive', async () => {
-		const running = await startServer('running');
-		const killed = await startServer('killed');
+		const running = await servers.start('running');
+		const killed = await servers.start('killed');
 		killed.kill('SIGKILL');
 		await exited(killed);
 
@@ -121,8 +102,8 @@ describe('list', () => {
 
 describe('prune', () => {
 	test('removes only the entries of processes that are gone', async () => {
-		await startServer('keep');
-		const killed = await startServer('drop');
+		await servers.start('keep');
+		const killed = await servers.start('drop');
 		killed.kill('SIGKILL');
 		await exited(killed);
 		const result = await runCli([

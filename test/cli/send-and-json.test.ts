@@ -1,7 +1,12 @@
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {cliPath, collect, runCli, startCli} from '../helpers/processes.js';
+import {
+	cliPath,
+	collect,
+	runCli,
+	serveProcesses,
+} from '../helpers/processes.js';
 import {
 	makeTemporaryFolder,
 	registryText,
@@ -10,17 +15,13 @@ import {waitFor} from '../helpers/wait-for.js';
 import {startTestServer} from '../helpers/ws-servers.js';
 
 let temporary: ReturnType<typeof makeTemporaryFolder>;
-let children: Array<ReturnType<typeof startCli>> = [];
+const servers = serveProcesses(() => temporary.registryPath);
 const cleanups: Array<() => Promise<void>> = [];
 beforeEach(() => {
 	temporary = makeTemporaryFolder();
 });
 afterEach(async () => {
-	for (const child of children) {
-		child.kill('SIGKILL');
-	}
-
-	children = [];
+	servers.stopAll();
 	for (const cleanup of cleanups.splice(0)) {
 		// eslint-disable-next-line no-await-in-loop
 		await cleanup();
@@ -29,23 +30,11 @@ afterEach(async () => {
 	temporary.cleanup();
 });
 
-async function serve(id: string) {
-	const child = startCli([
-		'serve',
-		'--id',
-		id,
-		'--registry',
-		temporary.registryPath,
-	]);
-	children.push(child);
-	await waitFor(() => child.output().includes('WebSocket echo server'), {
-		what: `${id} to listen`,
-	});
-}
-
 describe('send', () => {
 	test('to three echo servers: three deliveries and three echoes', async () => {
-		await Promise.all(['one', 'two', 'three'].map(async (id) => serve(id)));
+		await Promise.all(
+			['one', 'two', 'three'].map(async (id) => servers.start(id)),
+		);
 		const result = await runCli([
 			'send',
 			'hello there',
@@ -64,8 +53,8 @@ describe('send', () => {
 	});
 
 	test('--to sends to one server only, and --json reports it as JSON', async () => {
-		await serve('one');
-		await serve('two');
+		await servers.start('one');
+		await servers.start('two');
 		const result = await runCli([
 			'send',
 			'hi',

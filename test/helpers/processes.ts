@@ -1,6 +1,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {waitFor} from './wait-for.js';
 
 export const cliPath = path.resolve(
 	path.dirname(fileURLToPath(import.meta.url)),
@@ -96,4 +97,35 @@ export async function exited(
 			resolve(code ?? undefined);
 		});
 	});
+}
+
+/**
+Echo servers (`shipyard-tui serve`) as real child processes, registered in one registry. `start`
+resolves once the server listens and is registered; `stopAll` kills whatever is still running.
+*/
+export function serveProcesses(registryPath: () => string) {
+	const children: Array<ReturnType<typeof startCli>> = [];
+	return {
+		async start(id: string) {
+			const child = startCli([
+				'serve',
+				'--id',
+				id,
+				'--registry',
+				registryPath(),
+			]);
+			children.push(child);
+			await waitFor(() => child.output().includes('WebSocket echo server'), {
+				what: `${id} to listen`,
+			});
+			return child;
+		},
+		stopAll() {
+			for (const child of children.splice(0)) {
+				// A stopped (SIGSTOP) process must be continued to die cleanly.
+				child.kill('SIGCONT');
+				child.kill('SIGKILL');
+			}
+		},
+	};
 }

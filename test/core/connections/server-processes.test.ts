@@ -8,7 +8,7 @@ import {
 	watchRegistry,
 	type RegistrySource,
 } from '../../../source/core/registry/watch.js';
-import {exited, startCli} from '../../helpers/processes.js';
+import {exited, serveProcesses} from '../../helpers/processes.js';
 import {makeTemporaryFolder} from '../../helpers/temporary-registry.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
@@ -16,7 +16,7 @@ let temporary: ReturnType<typeof makeTemporaryFolder>;
 let source: RegistrySource;
 let pool: ConnectionPool;
 let attempts = 0;
-let children: Array<ReturnType<typeof startCli>> = [];
+const servers = serveProcesses(() => temporary.registryPath);
 
 function setUp(
 	options: {pingIntervalMs?: number; handshakeTimeoutMs?: number} = {},
@@ -42,21 +42,6 @@ function setUp(
 	});
 }
 
-async function serve(id: string) {
-	const child = startCli([
-		'serve',
-		'--id',
-		id,
-		'--registry',
-		temporary.registryPath,
-	]);
-	children.push(child);
-	await waitFor(() => child.output().includes('WebSocket echo server'), {
-		what: `${id} to listen`,
-	});
-	return child;
-}
-
 function status(id: string) {
 	return pool.servers().find((view) => view.id === id)?.state;
 }
@@ -68,18 +53,13 @@ beforeEach(() => {
 afterEach(async () => {
 	pool.close();
 	await source.close();
-	for (const child of children) {
-		child.kill('SIGCONT');
-		child.kill('SIGKILL');
-	}
-
-	children = [];
+	servers.stopAll();
 	temporary.cleanup();
 });
 
 test('a SIGKILLed server leaves "connected" within 1 s, turns stale without retrying, and returns when restarted', async () => {
 	setUp();
-	const child = await serve('worker');
+	const child = await servers.start('worker');
 	await waitFor(() => status('worker')?.status === 'connected', {
 		what: 'worker to connect',
 	});
@@ -99,7 +79,7 @@ test('a SIGKILLed server leaves "connected" within 1 s, turns stale without retr
 	await exited(child);
 
 	// Same id, new process and port: it replaces the stale entry and is connected again.
-	await serve('worker');
+	await servers.start('worker');
 	await waitFor(() => status('worker')?.status === 'connected', {
 		what: 'the restarted worker',
 	});
@@ -110,7 +90,7 @@ test('a SIGKILLed server leaves "connected" within 1 s, turns stale without retr
 test('a SIGSTOPped server is dropped by the heartbeat within two intervals and recovers after SIGCONT', async () => {
 	const pingIntervalMs = 250;
 	setUp({pingIntervalMs, handshakeTimeoutMs: 300});
-	const child = await serve('frozen');
+	const child = await servers.start('frozen');
 	await waitFor(() => status('frozen')?.status === 'connected', {
 		what: 'frozen to connect',
 	});
