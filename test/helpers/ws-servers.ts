@@ -21,11 +21,14 @@ export async function startTestServer(
 		onConnection?: (socket: WebSocket, request: http.IncomingMessage) => void;
 		verifyClient?: (info: {req: http.IncomingMessage}) => boolean;
 		verifyStatus?: number;
+		/** False: never answer pings (a peer whose pongs are stuck). */
+		autoPong?: boolean;
 	} = {},
 ): Promise<TestServer> {
 	const server = http.createServer();
 	const wss = new WebSocketServer({
 		server,
+		autoPong: options.autoPong ?? true,
 		...(options.path ? {path: options.path} : {}),
 		...(options.verifyClient
 			? {

@@ -86,6 +86,11 @@ export class Connection {
 	private retryTimer: NodeJS.Timeout | undefined;
 	private heartbeatTimer: NodeJS.Timeout | undefined;
 	private pingSentAt: number | undefined;
+	/**
+	Any frame since the last heartbeat check proves the peer alive: under a flood the pong waits
+	behind megabytes of data, and dropping such a busy connection would lose all of it.
+	*/
+	private heardSinceCheck = false;
 	private preferredHost = 0;
 	private disposed = false;
 	private paused = false;
@@ -230,6 +235,7 @@ export class Connection {
 		});
 		socket.on('message', (data, isBinary) => {
 			this.counters.messagesIn++;
+			this.heardSinceCheck = true;
 			this.counters.bytesIn += rawDataLength(data);
 			this.listener.message(this.id, data, isBinary);
 		});
@@ -289,9 +295,17 @@ export class Connection {
 		// A first ping at once, so the round-trip time shows without waiting a whole interval.
 		this.pingSentAt = this.options.now();
 		socket.ping();
+		this.heardSinceCheck = false;
 		this.heartbeatTimer = setInterval(() => {
+			const heard = this.heardSinceCheck;
+			this.heardSinceCheck = false;
+			if (this.pingSentAt !== undefined && heard) {
+				return; // Busy, not dead: wait for the pong that is queued behind the data.
+			}
+
 			if (this.pingSentAt !== undefined) {
-				// No pong since the last ping: a half-open connection must not stay "connected".
+				// No pong and no frame for a whole interval: a half-open or frozen peer must not stay
+				// "connected".
 				if (this.current?.socket === socket) {
 					this.current.failure.close = {
 						code: 1006,

@@ -279,6 +279,40 @@ describe('what a server can do to a connection', () => {
 		).toBe('failed: handshake timed out');
 	});
 
+	test('a busy peer whose pongs are late is not dropped; a silent one is', async () => {
+		const busy = await server({
+			autoPong: false,
+			onConnection(socket) {
+				const timer = setInterval(() => {
+					socket.send('busy');
+				}, 10);
+				socket.on('close', () => {
+					clearInterval(timer);
+				});
+			},
+		});
+		const silent = await server({autoPong: false});
+		const {pool, messages} = makePool({
+			pingIntervalMs: 100,
+			backoff: {baseMs: 60_000, capMs: 60_000},
+		});
+		pool.reconcile([
+			entryFor('busy', busy.port),
+			entryFor('silent', silent.port),
+		]);
+		await waitForStatus(pool, 'busy', 'connected');
+		const silentView = await waitForStatus(pool, 'silent', 'reconnecting');
+		expect(silentView.state.lastClose?.reason).toMatch(/no heartbeat reply/);
+		// Ten intervals without a single pong: still connected, because frames keep arriving.
+		await waitFor(
+			() => messages.filter((message) => message.id === 'busy').length >= 100,
+			{what: '100 busy frames'},
+		);
+		expect(
+			pool.servers().find((view) => view.id === 'busy')!.state.status,
+		).toBe('connected');
+	});
+
 	test('an entry whose process is gone is stale at once, never connected to', async () => {
 		const {pool} = makePool();
 		pool.reconcile([entryFor('ghost', 1, {pid: 2_147_483_000})]);
