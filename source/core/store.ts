@@ -48,7 +48,7 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	registry: RegistrySource;
 	/** How many messages to keep (`--scrollback`). Default 5000. */
 	scrollback?: number;
-	/** Changes are published at most this often, in ms. Default 100. */
+	/** Changes are published at most this often, in ms. Default 50 (about 20 frames a second). */
 	flushIntervalMs?: number;
 	/** Messages read per event-loop turn before the sockets are paused until the next turn. Default 5000. */
 	ingestBudget?: number;
@@ -81,7 +81,7 @@ snapshot at most every `flushIntervalMs`, so a flood of messages costs a bounded
 */
 export function createMonitorStore(options: StoreOptions): MonitorStore {
 	const {registry} = options;
-	const flushIntervalMs = options.flushIntervalMs ?? 100;
+	const flushIntervalMs = options.flushIntervalMs ?? 50;
 	const ingestBudget = options.ingestBudget ?? 5000;
 	const ring = new RingBuffer<MessageRecord>(options.scrollback ?? 5000);
 	const listeners = new Set<() => void>();
@@ -98,8 +98,11 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	let knownWarnings = new Set<string>();
 	const rates = new Map<string, {at: number; count: number; rate: number}>();
 
+	// Frames recorded since the last flush still share the socket's buffers; see `settleNewest`.
+	let unsettled = 0;
 	const record = (item: MessageRecord) => {
 		ring.push(item);
+		unsettled++;
 		options.onRecord?.(item);
 		markDirty();
 	};
@@ -214,7 +217,17 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		return previous.rate;
 	}
 
+	/** The newest records that survived in the scrollback get their own copy of their bytes. */
+	function settleNewest() {
+		const count = Math.min(unsettled, ring.length);
+		unsettled = 0;
+		for (let index = ring.length - count; index < ring.length; index++) {
+			ring.at(index)?.settle?.();
+		}
+	}
+
 	function buildSnapshot(): MonitorSnapshot {
+		settleNewest();
 		const servers = pool.servers().map((view) => ({
 			...view,
 			counters: {...view.counters},

@@ -14,7 +14,7 @@ export type MessageDirection =
 	(typeof messageDirection)[keyof typeof messageDirection];
 
 /**
-One line of the message pane. Frames are kept as a bounded copy of their bytes and decoded only
+One line of the message pane. Frames keep a bounded part of their bytes and are decoded only
 when shown (a screen shows ~30 of thousands), so ingest stays cheap under a flood.
 */
 export type MessageRecord = {
@@ -29,6 +29,8 @@ export type MessageRecord = {
 	readonly event?: string;
 	/** The decoded frame, or a system line's text wrapped the same way. Computed on first use. */
 	decoded(): DecodedFrame;
+	/** Frames only: make the record own its bytes (see FrameRecord). */
+	settle?(): void;
 };
 
 /** Payload bytes kept per message for its preview and detail view. */
@@ -37,28 +39,73 @@ export const keptBytesPerMessage = 16 * 1024;
 /** Where a record sits and whose it is. */
 export type RecordHeader = {seq: number; time: number; serverId: string};
 
+/**
+A received or sent frame. A class rather than an object with closures: under a flood hundreds of
+thousands are made each second and most are evicted before anyone looks at them.
+*/
+class FrameRecord implements MessageRecord {
+	readonly direction: 'in' | 'out';
+	readonly bytes: number;
+	#payload: Buffer;
+	#settled: boolean;
+	readonly #isBinary: boolean;
+	#decoded: DecodedFrame | undefined;
+
+	constructor(
+		readonly seq: number,
+		readonly time: number,
+		readonly serverId: string,
+		direction: 'in' | 'out',
+		buffer: Buffer,
+		options: {isBinary: boolean; settled: boolean},
+	) {
+		this.direction = direction;
+		this.bytes = buffer.length;
+		this.#payload =
+			buffer.length > keptBytesPerMessage
+				? buffer.subarray(0, keptBytesPerMessage)
+				: buffer;
+		this.#isBinary = options.isBinary;
+		this.#settled = options.settled;
+	}
+
+	/**
+	Copies the kept bytes, so a record that stays in the scrollback never pins the socket's whole
+	receive chunk. Done for the survivors only, at flush time, instead of for every message.
+	*/
+	settle(): void {
+		if (!this.#settled) {
+			this.#settled = true;
+			this.#payload = Buffer.from(this.#payload);
+		}
+	}
+
+	decoded(): DecodedFrame {
+		this.#decoded ??= withCutNote(
+			decodeFrame(this.#payload, this.#isBinary, {
+				fullLength: keptBytesPerMessage,
+			}),
+			this.bytes - this.#payload.length,
+		);
+		return this.#decoded;
+	}
+}
+
 export function frameRecord(
 	header: RecordHeader & {direction: 'in' | 'out'},
 	data: RawData | string,
 	isBinary: boolean,
 ): MessageRecord {
-	const buffer =
-		typeof data === 'string' ? Buffer.from(data) : rawDataToBuffer(data);
-	const bytes = buffer.length;
-	// A copy, so a retained message never pins the socket's whole receive chunk.
-	const kept = Buffer.from(buffer.subarray(0, keptBytesPerMessage));
-	let decoded: DecodedFrame | undefined;
-	return {
-		...header,
-		bytes,
-		decoded() {
-			decoded ??= withCutNote(
-				decodeFrame(kept, isBinary, {fullLength: keptBytesPerMessage}),
-				bytes - kept.length,
-			);
-			return decoded;
-		},
-	};
+	const owned = typeof data === 'string';
+	const buffer = owned ? Buffer.from(data) : rawDataToBuffer(data);
+	return new FrameRecord(
+		header.seq,
+		header.time,
+		header.serverId,
+		header.direction,
+		buffer,
+		{isBinary, settled: owned},
+	);
 }
 
 export function systemRecord(
