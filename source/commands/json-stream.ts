@@ -22,13 +22,30 @@ export async function runJsonStream(
 	options: JsonStreamOptions,
 ): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
+	let stopNow = () => undefined as void;
+	const stopped = new Promise<void>((resolve) => {
+		stopNow = resolve;
+	});
 	const registry = watchRegistry(options.registryPath);
+	let waitingForDrain = false;
+	let readerGone = false;
+	// The reader went away (`| head`): stop as a pipeline expects, without an EPIPE stack trace.
+	stdout.on('error', () => {
+		readerGone = true;
+		stopNow();
+	});
 	const write = (event: Record<string, unknown>) => {
+		if (readerGone) {
+			return;
+		}
+
 		const ok = stdout.write(JSON.stringify(event) + '\n');
 		// A slow reader of our stdout slows our reading of the sockets, instead of filling memory.
-		if (!ok) {
+		if (!ok && !waitingForDrain) {
+			waitingForDrain = true;
 			store.holdIngest(true);
 			stdout.once('drain', () => {
+				waitingForDrain = false;
 				store.holdIngest(false);
 			});
 		}
@@ -82,7 +99,7 @@ export async function runJsonStream(
 	const unsubscribe = store.subscribe(() => {
 		writeStates(store.getSnapshot());
 	});
-	await (options.until ?? onceInterrupted());
+	await Promise.race([options.until ?? onceInterrupted(), stopped]);
 	unsubscribe();
 	await store.close();
 	return 0;

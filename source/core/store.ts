@@ -114,12 +114,19 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	};
 
 	// Reading sockets faster than the screen can show starves the event loop (keys stop showing):
-	// after `ingestBudget` messages in one turn, pause every socket until the next turn.
+	// after `ingestBudget` messages in one turn, pause every socket until the next turn. Each server
+	// also gets at most its share of a turn, so the sockets that happen to be read first cannot
+	// take every turn's budget and starve the others (whose heartbeat would then time out).
+	const perServerThisTurn = new Map<string, number>();
+	let share = ingestBudget;
+	let someonePaused = false;
 	const endTurn = () => {
 		turnEndScheduled = false;
 		ingestedThisTurn = 0;
-		if (paused) {
+		perServerThisTurn.clear();
+		if (paused || someonePaused) {
 			paused = false;
+			someonePaused = false;
 			if (!held) {
 				pool.resume();
 			}
@@ -137,6 +144,13 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		if (!turnEndScheduled) {
 			turnEndScheduled = true;
 			setImmediate(endTurn);
+		}
+
+		const fromServer = (perServerThisTurn.get(serverId) ?? 0) + 1;
+		perServerThisTurn.set(serverId, fromServer);
+		if (fromServer === share) {
+			someonePaused = true;
+			pool.pauseOne(serverId);
 		}
 
 		if (++ingestedThisTurn >= ingestBudget && !paused) {
@@ -228,6 +242,11 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	function buildSnapshot(): MonitorSnapshot {
 		settleNewest();
+		const connected = Math.max(
+			1,
+			pool.servers().filter((view) => view.state.status === 'connected').length,
+		);
+		share = Math.max(50, Math.floor(ingestBudget / connected));
 		const servers = pool.servers().map((view) => ({
 			...view,
 			counters: {...view.counters},

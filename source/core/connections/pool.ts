@@ -37,6 +37,8 @@ export type ConnectionPool = {
 	topics(): string[];
 	/** Stops and restarts reading from every socket (the ingest budget). */
 	pause(): void;
+	/** Stops reading one server's socket until the next `resume()` (its share of a turn is used). */
+	pauseOne(id: string): void;
 	resume(): void;
 	close(): void;
 };
@@ -158,6 +160,9 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			for (const connection of connections.values()) {
 				connection.pause();
 			}
+		},
+		pauseOne(id) {
+			connections.get(id)?.pause();
 		},
 		resume() {
 			paused = false;
