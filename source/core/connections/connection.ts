@@ -172,10 +172,11 @@ export class Connection {
 		this.current?.socket.resume();
 	}
 
-	dispose(): void {
+	/** Closes for good, telling the server why (going away: removed, or the monitor quit). */
+	dispose(reason = 'removed from registry'): void {
 		this.disposed = true;
 		clearTimeout(this.retryTimer);
-		this.dropSocket(1001, 'removed from registry');
+		this.dropSocket(1001, reason);
 		this.state = {...this.state, status: 'closed', nextRetryAt: undefined};
 	}
 

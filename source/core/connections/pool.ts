@@ -173,7 +173,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		close() {
 			closed = true;
 			for (const connection of connections.values()) {
-				connection.dispose();
+				connection.dispose('monitor closing');
 			}
 
 			connections = new Map();
