@@ -22,10 +22,7 @@ export async function runJsonStream(
 	options: JsonStreamOptions,
 ): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
-	let stopNow = () => undefined as void;
-	const stopped = new Promise<void>((resolve) => {
-		stopNow = resolve;
-	});
+	const {promise: stopped, resolve: stopNow} = promiseWithResolvers();
 	const registry = watchRegistry(options.registryPath);
 	let waitingForDrain = false;
 	let readerGone = false;
@@ -144,4 +141,13 @@ async function onceInterrupted(): Promise<void> {
 		process.once('SIGINT', done);
 		process.once('SIGTERM', done);
 	});
+}
+
+/** `Promise.withResolvers`, which Node 20 lacks. */
+function promiseWithResolvers(): {promise: Promise<void>; resolve: () => void} {
+	let resolve!: () => void;
+	const promise = new Promise<void>((done) => {
+		resolve = done;
+	});
+	return {promise, resolve};
 }

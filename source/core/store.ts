@@ -198,6 +198,9 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	}, rateWindowMs);
 	rateTimer.unref();
 
+	// The last published message list, reused while nothing was recorded or cleared.
+	let messages: MessageRecord[] = [];
+	let messagesTotal = 0;
 	let snapshot = buildSnapshot();
 
 	function markDirty() {
@@ -242,20 +245,27 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	function buildSnapshot(): MonitorSnapshot {
 		settleNewest();
-		const connected = Math.max(
-			1,
-			pool.servers().filter((view) => view.state.status === 'connected').length,
-		);
-		share = Math.max(50, Math.floor(ingestBudget / connected));
-		const servers = pool.servers().map((view) => ({
+		const views = pool.servers();
+		const connected = views.filter(
+			(view) => view.state.status === 'connected',
+		).length;
+		share = Math.max(50, Math.floor(ingestBudget / Math.max(1, connected)));
+		const servers = views.map((view) => ({
 			...view,
 			counters: {...view.counters},
 			rate: rateFor(view.id, view.counters),
 		}));
+		const present = new Set(views.map((view) => view.id));
 		for (const id of rates.keys()) {
-			if (!servers.some((server) => server.id === id)) {
+			if (!present.has(id)) {
 				rates.delete(id);
 			}
+		}
+
+		// A flush for a pong or a state change keeps the same message list, so the view's memos hold.
+		if (ring.total !== messagesTotal || ring.length !== messages.length) {
+			messages = ring.toArray();
+			messagesTotal = ring.total;
 		}
 
 		return {
@@ -263,7 +273,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			registryFile: registrySnapshot.file,
 			warnings: registrySnapshot.warnings,
 			servers,
-			messages: ring.toArray(),
+			messages,
 			messageTotal: ring.total,
 			messageDropped: ring.dropped,
 			ingestPauses,
