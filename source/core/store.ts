@@ -115,8 +115,9 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	// Reading sockets faster than the screen can show starves the event loop (keys stop showing):
 	// after `ingestBudget` messages in one turn, pause every socket until the next turn. Each server
-	// also gets at most its share of a turn, so the sockets that happen to be read first cannot
-	// take every turn's budget and starve the others (whose heartbeat would then time out).
+	// also gets at most its share of a turn, and the pool wakes the sockets that waited longest first,
+	// so the ones read first cannot take every turn's budget and starve the others (whose heartbeat
+	// would then time out, dropping all they had buffered).
 	const perServerThisTurn = new Map<string, number>();
 	let share = ingestBudget;
 	let someonePaused = false;

@@ -48,6 +48,39 @@ async function flooder(count: number): Promise<TestServer> {
 	return server;
 }
 
+/** Sends without end, as fast as the socket drains, until the client goes away. */
+async function endlessFlooder(): Promise<TestServer> {
+	const text = JSON.stringify({
+		type: 'log',
+		level: 'info',
+		msg: 'request served',
+		ms: 12,
+	});
+	const server = await startTestServer({
+		onConnection(socket) {
+			const pump = () => {
+				if (socket.readyState !== socket.OPEN) {
+					return;
+				}
+
+				for (
+					let index = 0;
+					index < 256 && socket.bufferedAmount < 256 * 1024;
+					index++
+				) {
+					socket.send(text);
+				}
+
+				setImmediate(pump);
+			};
+
+			pump();
+		},
+	});
+	servers.push(server);
+	return server;
+}
+
 function inbound(current: MonitorStore) {
 	return current
 		.getSnapshot()
@@ -81,6 +114,43 @@ describe('createMonitorStore', () => {
 		expect(snapshot.servers[0]!.counters.messagesIn).toBe(count);
 		// Batched: far fewer notifications than messages.
 		expect(notifications).toBeLessThan(count / 100);
+	});
+
+	test('under a flood the ingest budget reads every server in turn: none is starved', async () => {
+		// Sockets resumed first are read first, and the budget runs out after a few: resuming in a
+		// fixed order gave the first servers everything and the last ones nothing, until their
+		// heartbeat gave up on them and dropped all they had buffered.
+		const count = 6;
+		const flooders = await Promise.all(
+			Array.from({length: count}, async () => endlessFlooder()),
+		);
+		register(
+			...flooders.map((server, index) => ({
+				id: `flood-${index}`,
+				port: server.port,
+			})),
+		);
+		store = createMonitorStore({
+			registry: watchRegistry(temporary.registryPath),
+			ingestBudget: 500,
+			scrollback: 100,
+		});
+		const current = store;
+		const received = () =>
+			current.getSnapshot().servers.map((server) => server.counters.messagesIn);
+		const total = 300_000;
+		await waitFor(
+			() => received().reduce((sum, value) => sum + value, 0) >= total,
+			{timeoutMs: 30_000, what: `${total} messages`},
+		);
+		const counts = received();
+		const fairShare = counts.reduce((sum, value) => sum + value, 0) / count;
+		expect(current.getSnapshot().ingestPauses).toBeGreaterThan(0);
+		for (const [index, value] of counts.entries()) {
+			expect(value, `flood-${index} of ${counts.join(', ')}`).toBeGreaterThan(
+				fairShare / 2,
+			);
+		}
 	});
 
 	test('the scrollback bound drops the oldest messages and counts them', async () => {

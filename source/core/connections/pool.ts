@@ -55,6 +55,13 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		subscriptions: () => topics,
 	};
 	let connections = new Map<string, Connection>();
+	/**
+	The order `resume()` wakes the sockets in. Sockets woken first are read first, and the ingest
+	budget runs out after a few of them, so a fixed order starved the last ones under a flood until
+	their heartbeat timed out. Those that delivered since the last resume go to the back.
+	*/
+	type ReadTurn = {connection: Connection; messagesIn: number};
+	let readOrder: ReadTurn[] = [];
 	let paused = false;
 	let closed = false;
 
@@ -126,6 +133,20 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			}
 
 			connections = next;
+			const ordered = new Set<Connection>();
+			readOrder = readOrder.filter(({connection}) => {
+				ordered.add(connection);
+				return next.get(connection.id) === connection;
+			});
+			for (const connection of next.values()) {
+				if (!ordered.has(connection)) {
+					readOrder.push({
+						connection,
+						messagesIn: connection.counters.messagesIn,
+					});
+				}
+			}
+
 			listener.changed();
 		},
 		servers: () =>
@@ -166,7 +187,16 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		},
 		resume() {
 			paused = false;
-			for (const connection of connections.values()) {
+			const waiting: ReadTurn[] = [];
+			const served: ReadTurn[] = [];
+			for (const item of readOrder) {
+				const {messagesIn} = item.connection.counters;
+				(messagesIn === item.messagesIn ? waiting : served).push(item);
+				item.messagesIn = messagesIn;
+			}
+
+			readOrder = [...waiting, ...served];
+			for (const {connection} of readOrder) {
 				connection.resume();
 			}
 		},
@@ -177,6 +207,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			}
 
 			connections = new Map();
+			readOrder = [];
 		},
 	};
 }
