@@ -10,7 +10,6 @@ import {MessagePane} from './components/message-pane.js';
 import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
-import {useNow} from './hooks/use-now.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
 import {layoutScreen} from './view/screen-layout.js';
@@ -33,7 +32,6 @@ type Props = {
 export function App({store, registryLabel}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
-	const now = useNow();
 	const {exit} = useApp();
 	const [ui, setUi] = useState<UiState>(initialUiState);
 	// Keys that arrive in one tick each see the state the previous one left.
@@ -113,7 +111,7 @@ export function App({store, registryLabel}: Props) {
 						width={columns}
 						height={layout.tableRows}
 						selectedId={ui.target}
-						now={now}
+						now={snapshot.now}
 					/>
 					<MessagePane
 						lines={window.lines}

@@ -3,6 +3,7 @@ import {App} from '../app.js';
 import {displayPath} from '../core/registry/paths.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
+import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
@@ -23,6 +24,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const store = createMonitorStore({
 		...options,
 		registry: watchRegistry(options.registryPath),
+		redrawAt: nextRedrawAt,
 	});
 	let restored = false;
 	const restore = () => {

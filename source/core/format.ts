@@ -22,6 +22,29 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(hours / 24)}d${pad(hours % 24)}h`;
 }
 
+/** The smallest step `formatDuration` shows at this length: seconds below an hour, then minutes, then hours. */
+function durationStepMs(ms: number): number {
+	if (ms < 3_600_000) {
+		return 1000;
+	}
+
+	return ms < 86_400_000 ? 60_000 : 3_600_000;
+}
+
+/** How long until `formatDuration` of a growing duration (an uptime) reads differently, in ms. */
+export function msUntilDurationChanges(ms: number): number {
+	if (!Number.isFinite(ms)) {
+		return Number.POSITIVE_INFINITY;
+	}
+
+	if (ms < 0) {
+		return -ms; // Shown as "—" until it reaches zero.
+	}
+
+	const step = durationStepMs(ms);
+	return step - (ms % step);
+}
+
 /** Counts that fit five columns: `999`, `3.1k`, `12k`, `4.2M`. */
 export function formatCount(value: number): string {
 	if (value < 1000) {

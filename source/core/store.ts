@@ -42,6 +42,8 @@ export type MonitorSnapshot = {
 	readonly topics: readonly string[];
 	/** Increases with every flush. */
 	readonly version: number;
+	/** The time this snapshot stands for: what uptimes and countdowns on screen count from. */
+	readonly now: number;
 };
 
 export type StoreOptions = Omit<PoolOptions, 'listener'> & {
@@ -52,6 +54,11 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	flushIntervalMs?: number;
 	/** Messages read per event-loop turn before the sockets are paused until the next turn. Default 5000. */
 	ingestBudget?: number;
+	/**
+	When the view of a snapshot will read differently with no new data (a clock on screen ticks
+	over), as a time; the store republishes then. Undefined: never.
+	*/
+	redrawAt?: (snapshot: MonitorSnapshot) => number | undefined;
 	/** Called for every record as it is made (the NDJSON stream); keep it cheap. */
 	onRecord?: (record: MessageRecord) => void;
 	/** Pool factory, for tests. */
@@ -74,6 +81,8 @@ export type MonitorStore = {
 };
 
 const rateWindowMs = 1000;
+/** A heartbeat's round-trip time is shown at the next flush, or at most this much later. */
+const lazyFlushMs = 1000;
 
 /**
 The one object the view reads. Socket messages and registry changes mark it dirty; it publishes a new
@@ -163,7 +172,12 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	const pool: ConnectionPool = (options.createPool ?? createConnectionPool)({
 		...options,
-		listener: {changed: markDirty, message: onMessage, event: recordEvent},
+		listener: {
+			changed: markDirty,
+			measured: markDirtyLater,
+			message: onMessage,
+			event: recordEvent,
+		},
 	});
 
 	const noteWarnings = (snapshot: RegistrySnapshot) => {
@@ -191,14 +205,6 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	noteWarnings(registrySnapshot);
 	pool.reconcile(registrySnapshot.servers);
 
-	// Rates fall to zero when traffic stops, so keep publishing while any rate is non-zero.
-	const rateTimer = setInterval(() => {
-		if ([...rates.values()].some((entry) => entry.rate > 0)) {
-			markDirty();
-		}
-	}, rateWindowMs);
-	rateTimer.unref();
-
 	// The last published message list, reused while nothing was recorded or cleared.
 	let messages: MessageRecord[] = [];
 	let messagesTotal = 0;
@@ -208,17 +214,51 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		flushTimer ??= setTimeout(flush, flushIntervalMs);
 	}
 
+	// Changes nobody waits for (a round-trip time) ride on the next flush or tick, so an idle screen
+	// redraws once a second, not once more for every heartbeat.
+	function markDirtyLater() {
+		scheduleTick(now() + lazyFlushMs);
+	}
+
+	// One timer for republishing without new data: the view's clock, rates falling to zero, lazy
+	// changes. It only ever moves earlier; every flush clears it and sets the next one.
+	let tickTimer: NodeJS.Timeout | undefined;
+	let tickAt = Number.POSITIVE_INFINITY;
+	function scheduleTick(at: number) {
+		if (at >= tickAt) {
+			return;
+		}
+
+		clearTimeout(tickTimer);
+		tickAt = at;
+		// A timer may fire a millisecond early by rounding; late is harmless.
+		tickTimer = setTimeout(flush, Math.max(0, Math.ceil(at - now()) + 1));
+		tickTimer.unref();
+	}
+
 	function flush() {
 		clearTimeout(flushTimer);
 		flushTimer = undefined;
+		clearTimeout(tickTimer);
+		tickTimer = undefined;
+		tickAt = Number.POSITIVE_INFINITY;
 		snapshot = buildSnapshot();
+		const redrawAt = options.redrawAt?.(snapshot);
+		if (redrawAt !== undefined) {
+			scheduleTick(redrawAt);
+		}
+
+		// Rates fall to zero when traffic stops, so keep publishing while any rate is non-zero.
+		if (snapshot.servers.some((server) => server.rate > 0)) {
+			scheduleTick(snapshot.now + rateWindowMs);
+		}
+
 		for (const listener of listeners) {
 			listener();
 		}
 	}
 
-	function rateFor(id: string, counters: Counters): number {
-		const at = now();
+	function rateFor(id: string, counters: Counters, at: number): number {
 		const previous = rates.get(id);
 		if (!previous) {
 			rates.set(id, {at, count: counters.messagesIn, rate: 0});
@@ -246,6 +286,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	function buildSnapshot(): MonitorSnapshot {
 		settleNewest();
+		const at = now();
 		const views = pool.servers();
 		const connected = views.filter(
 			(view) => view.state.status === 'connected',
@@ -254,7 +295,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		const servers = views.map((view) => ({
 			...view,
 			counters: {...view.counters},
-			rate: rateFor(view.id, view.counters),
+			rate: rateFor(view.id, view.counters, at),
 		}));
 		const present = new Set(views.map((view) => view.id));
 		for (const id of rates.keys()) {
@@ -280,6 +321,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			ingestPauses,
 			topics: pool.topics(),
 			version: version++,
+			now: at,
 		};
 	}
 
@@ -344,7 +386,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		},
 		async close() {
 			clearTimeout(flushTimer);
-			clearInterval(rateTimer);
+			clearTimeout(tickTimer);
 			unsubscribeRegistry();
 			listeners.clear();
 			pool.close();

@@ -18,12 +18,28 @@ export const statusStyles: Record<ServerStatus, StatusStyle> = {
 	closed: {glyph: '○', color: 'gray'},
 };
 
+/** What a retry countdown shows: the time left, rounded up to the second ("in 1s" until it happens). */
+function countdownMs(nextRetryAt: number, now: number): number {
+	return Math.max(0, nextRetryAt - now) + 999;
+}
+
+/** How long until a retry countdown reads differently, in ms; infinite once it shows 0 s. */
+export function msUntilCountdownChanges(
+	nextRetryAt: number,
+	now: number,
+): number {
+	const left = nextRetryAt - now;
+	return left > 0
+		? (countdownMs(nextRetryAt, now) % 1000) + 1
+		: Number.POSITIVE_INFINITY;
+}
+
 /** The short note after the counters: why it is not connected and when it tries again. */
 export function statusNote(state: ConnectionState, now: number): string {
 	const retry =
 		state.nextRetryAt === undefined
 			? ''
-			: `#${state.attempt} in ${formatDuration(Math.max(0, state.nextRetryAt - now) + 999)}`;
+			: `#${state.attempt} in ${formatDuration(countdownMs(state.nextRetryAt, now))}`;
 	switch (state.status) {
 		case 'stale': {
 			return state.staleReason ?? 'pid gone';

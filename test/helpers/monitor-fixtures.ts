@@ -80,6 +80,7 @@ export function snapshotOf(
 		ingestPauses: 0,
 		topics: [],
 		version: 0,
+		now: Date.now(),
 		...parts,
 	};
 }

@@ -35,6 +35,8 @@ export type ConnectionOptions = {
 export type ConnectionListener = {
 	/** State or counters changed. */
 	changed(): void;
+	/** A heartbeat round trip was measured: worth showing, not urgently. */
+	measured(): void;
 	message(id: string, data: RawData, isBinary: boolean): void;
 	event(id: string, event: SystemEvent): void;
 };
@@ -244,7 +246,7 @@ export class Connection {
 			if (this.pingSentAt !== undefined) {
 				this.counters.rttMs = this.options.now() - this.pingSentAt;
 				this.pingSentAt = undefined;
-				this.listener.changed();
+				this.listener.measured();
 			}
 		});
 		socket.on('unexpected-response', (request, response) => {

@@ -60,6 +60,7 @@ function makePool(options: Partial<PoolOptions> = {}): Recorded {
 		...options,
 		listener: {
 			changed: () => undefined,
+			measured: () => undefined,
 			message(id: string, data: RawData, isBinary: boolean) {
 				messages.push({
 					id,

@@ -32,6 +32,7 @@ function setUp(
 		},
 		listener: {
 			changed: () => undefined,
+			measured: () => undefined,
 			message: () => undefined,
 			event: () => undefined,
 		},
