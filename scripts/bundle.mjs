@@ -2,6 +2,7 @@
 // hundreds of small modules (Ink, React, yoga) is most of an unbundled start-up. Headless commands
 // stay in their own chunks, so they never load React or Ink.
 import {build} from 'esbuild';
+import {inkPatchesPlugin} from './ink-patches.mjs';
 
 await build({
 	entryPoints: ['source/cli.tsx'],
@@ -25,5 +26,6 @@ await build({
 		// CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
 		js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 	},
+	plugins: [inkPatchesPlugin()],
 	logLevel: 'warning',
 });

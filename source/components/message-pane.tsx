@@ -42,7 +42,7 @@ export function MessagePane({
 	return (
 		<Box flexDirection="column" width={width}>
 			<SectionRule title="messages" detail={parts.join(' · ')} width={width} />
-			<Box flexDirection="column" height={height} overflow="hidden">
+			<Box flexDirection="column" height={height} overflowY="hidden">
 				{lines.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
 						{filter.server === undefined && filter.text === undefined

@@ -25,7 +25,8 @@ beforeAll(async () => {
 	folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-install-'));
 	const {stdout} = await run(
 		'npm',
-		['pack', '--json', '--pack-destination', folder],
+		// `pretest` built dist/ already; `prepack` would rebuild it under the other tests' feet.
+		['pack', '--json', '--ignore-scripts', '--pack-destination', folder],
 		{cwd: root},
 	);
 	const [packed] = JSON.parse(stdout) as Array<{
