@@ -46,18 +46,46 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	);
 
 	let exitCode = 0;
+	let terminalGone = false;
+	let crashed = false;
 	const stop = () => {
 		instance.unmount();
 	};
 
 	const crash = (error: unknown) => {
+		// One report: a second error while going down is a consequence of the first.
+		if (crashed) {
+			return;
+		}
+
+		crashed = true;
 		exitCode = 1;
 		instance.unmount();
 		restore();
-		process.stderr.write(
-			`shipyard-tui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-		);
+		if (!terminalGone) {
+			process.stderr.write(
+				`shipyard-tui: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+			);
+		}
 	};
+
+	// The terminal went away (window closed, SSH dropped): every write fails with EIO. Nothing can be
+	// shown any more, so quit without writing another byte. Left to `uncaughtException`, each failed
+	// write raised an error whose report failed to write in turn, and the process spun at 100 % CPU.
+	const onTerminalError = (error: NodeJS.ErrnoException) => {
+		if (isTerminalGone(error)) {
+			terminalGone = true;
+			restored = true;
+			stop();
+		} else {
+			crash(error);
+		}
+	};
+
+	const terminalStreams = [process.stdin, stdout, process.stderr];
+	for (const stream of terminalStreams) {
+		stream.on('error', onTerminalError);
+	}
 
 	process.on('SIGTERM', stop);
 	process.on('SIGHUP', stop);
@@ -74,7 +102,17 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
+		// Still listening: a write that was in flight may fail after this.
+		if (!terminalGone) {
+			for (const stream of terminalStreams) {
+				stream.off('error', onTerminalError);
+			}
+		}
 	}
 
 	return exitCode;
+}
+
+function isTerminalGone(error: NodeJS.ErrnoException): boolean {
+	return ['EIO', 'EPIPE', 'ENXIO', 'EBADF'].includes(error.code ?? '');
 }

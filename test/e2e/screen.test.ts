@@ -2,8 +2,10 @@
 The screen as a whole: legible after a resize, and the terminal given back as it was on every way
 out (Ctrl+C, SIGTERM, SIGHUP).
 */
+import fs from 'node:fs';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {keys, type Terminal} from '../helpers/terminal.js';
+import {waitFor} from '../helpers/wait-for.js';
 import {
 	createSession,
 	escapeRegExp,
@@ -251,4 +253,48 @@ describe('the screen', () => {
 		expect(terminal.isAlternateScreen()).toBe(false);
 		expect(terminal.isCursorVisible()).toBe(true);
 	});
+
+	test('a terminal that goes away for real (writes fail, then SIGHUP) ends the process', async () => {
+		// Found with tmux kill-session: every write failed with EIO, the report of that failure
+		// failed too, and the process spun at 100 % CPU for good.
+		const terminal = session.startMonitor();
+		await terminal.waitFor(
+			(screen) => screen.split('\n').some((line) => promptPattern.test(line)),
+			{what: 'the prompt', timeoutMs: 8000},
+		);
+		const {pid} = terminal;
+
+		terminal.hangUp();
+
+		await waitFor(() => !isRunning(pid), {
+			timeoutMs: 8000,
+			what: `process ${pid} to end after the hang-up`,
+		}).catch((error: unknown) => {
+			throw new Error(
+				`${String(error)}; it has used ${cpuSeconds(pid) ?? '?'} s of CPU`,
+			);
+		});
+	});
 });
+
+/** Whether `pid` is still a running process (a zombie waiting to be reaped counts as ended). */
+function isRunning(pid: number): boolean {
+	try {
+		return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+	} catch {
+		return false;
+	}
+}
+
+/** CPU time the process has used, in seconds, from /proc (undefined once it is gone). */
+function cpuSeconds(pid: number): number | undefined {
+	try {
+		const fields = fs
+			.readFileSync(`/proc/${pid}/stat`, 'utf8')
+			.replace(/^.*\) /, '')
+			.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return undefined;
+	}
+}

@@ -62,6 +62,8 @@ export type Exit = {
 };
 
 export type Terminal = {
+	/** The program's process id. */
+	readonly pid: number;
 	/** The visible screen as one string per row (trailing spaces trimmed), as parsed so far. */
 	screen(): string[];
 	/** `screen()` joined with newlines. */
@@ -101,6 +103,12 @@ export type Terminal = {
 	exitCode(options?: WaitOptions): Promise<number>;
 	/** Sends a signal to the program (default SIGTERM). Does nothing once it has exited. */
 	kill(signal?: string): void;
+	/**
+	Closes the terminal under the program, as closing its window or losing SSH does: the pty's master
+	side goes away (the program's writes fail with EIO from then on), then the program gets SIGHUP.
+	Nothing it writes afterwards is seen.
+	*/
+	hangUp(): void;
 	/** Kills the program if it still runs (SIGKILL) and disposes the emulator. Safe to call twice. */
 	dispose(): void;
 };
@@ -346,6 +354,11 @@ export function startTerminal(
 			if (exitInfo === undefined) {
 				pty.kill(signal);
 			}
+		},
+		pid: pty.pid,
+		hangUp() {
+			// `destroy()` is node-pty's own way to close a terminal (UnixTerminal), not in its typings.
+			(pty as unknown as {destroy(): void}).destroy();
 		},
 		dispose() {
 			if (disposed) {
