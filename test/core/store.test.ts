@@ -138,7 +138,7 @@ describe('createMonitorStore', () => {
 		const current = store;
 		const received = () =>
 			current.getSnapshot().servers.map((server) => server.counters.messagesIn);
-		const total = 300_000;
+		const total = 60_000;
 		await waitFor(
 			() => received().reduce((sum, value) => sum + value, 0) >= total,
 			{timeoutMs: 30_000, what: `${total} messages`},
