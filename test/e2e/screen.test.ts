@@ -12,6 +12,7 @@ import {
 	promptPattern,
 	rowPattern,
 	type Session,
+	waitForPrompt,
 } from './session.js';
 
 let session: Session;
@@ -238,13 +239,7 @@ describe('the screen', () => {
 
 	test('SIGHUP (the terminal closed) quits instead of lingering', async () => {
 		const terminal = session.startMonitor();
-		await terminal.waitFor(
-			(screen) => screen.split('\n').some((line) => promptPattern.test(line)),
-			{
-				what: 'the prompt',
-				timeoutMs: 8000,
-			},
-		);
+		await waitForPrompt(terminal);
 
 		terminal.kill('SIGHUP');
 
@@ -258,10 +253,7 @@ describe('the screen', () => {
 		// Found with tmux kill-session: every write failed with EIO, the report of that failure
 		// failed too, and the process spun at 100 % CPU for good.
 		const terminal = session.startMonitor();
-		await terminal.waitFor(
-			(screen) => screen.split('\n').some((line) => promptPattern.test(line)),
-			{what: 'the prompt', timeoutMs: 8000},
-		);
+		await waitForPrompt(terminal);
 		const {pid} = terminal;
 
 		terminal.hangUp();

@@ -46,6 +46,17 @@ export function messagePattern(
 /** The input line: `[all · N] › …`. */
 export const promptPattern = /^\[all · \d+] › /;
 
+/** Waits until the input line is on screen: the monitor is up and ready for keys. */
+export async function waitForPrompt(
+	terminal: Terminal,
+	timeoutMs = 8000,
+): Promise<void> {
+	await terminal.waitFor(
+		(screen) => screen.split('\n').some((line) => promptPattern.test(line)),
+		{what: 'the prompt', timeoutMs},
+	);
+}
+
 export function escapeRegExp(text: string): string {
 	return text.replaceAll(/[$()*+.?[\\\]^{|}]/g, String.raw`\$&`);
 }

@@ -4,7 +4,7 @@ cells as the terminal decides. Neither may break the table's columns or push the
 the top.
 */
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {createSession, promptPattern, type Session} from './session.js';
+import {createSession, type Session, waitForPrompt} from './session.js';
 
 let session: Session;
 
@@ -95,12 +95,7 @@ describe('wide text', () => {
 		]);
 		const terminal = session.startMonitor({cols: 80, rows: 24});
 		await terminal.waitForText('emoji-done', {timeoutMs: 8000});
-		await terminal.waitFor(
-			(screen) => screen.split('\n').some((line) => promptPattern.test(line)),
-			{
-				what: 'the prompt',
-			},
-		);
+		await waitForPrompt(terminal, 5000);
 
 		// Every line of the pane is a whole message line: none wrapped onto the next.
 		const wrappedLines = (screen: string[]) => {

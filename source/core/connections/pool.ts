@@ -133,11 +133,10 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			}
 
 			connections = next;
-			const ordered = new Set<Connection>();
-			readOrder = readOrder.filter(({connection}) => {
-				ordered.add(connection);
-				return next.get(connection.id) === connection;
-			});
+			readOrder = readOrder.filter(
+				({connection}) => next.get(connection.id) === connection,
+			);
+			const ordered = new Set(readOrder.map(({connection}) => connection));
 			for (const connection of next.values()) {
 				if (!ordered.has(connection)) {
 					readOrder.push({
