@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import {probeProcess, readProcessStartTime} from './liveness.js';
 import {errorCode} from './read.js';
+import {readRegularFile} from './regular-file.js';
 
 export type LockOptions = {
 	/** Give up after this long, in ms. Default 10 s. */
@@ -45,7 +46,8 @@ function acquire(lockPath: string, options: LockOptions): () => void {
 		token: randomBytes(8).toString('hex'),
 	};
 	const candidate = `${lockPath}.${process.pid}.${owner.token}`;
-	fs.writeFileSync(candidate, JSON.stringify(owner), {mode: 0o600});
+	// `wx`: created new or not at all, so a link planted at this name is never followed.
+	fs.writeFileSync(candidate, JSON.stringify(owner), {mode: 0o600, flag: 'wx'});
 	const deadline = Date.now() + timeoutMs;
 	try {
 		for (let attempt = 0; ; attempt++) {
@@ -79,18 +81,23 @@ function breakIfStale(lockPath: string, staleMs: number): void {
 	let inode: number;
 	let owner: Partial<Owner> | undefined;
 	let ageMs: number;
+	let regular: boolean;
 	try {
-		const stats = fs.statSync(lockPath);
+		// `lstat`, and the owner read without following links: a lock that is a symlink (to a FIFO, say)
+		// must neither block us nor be taken for a live holder's.
+		const stats = fs.lstatSync(lockPath);
 		inode = stats.ino;
 		ageMs = Date.now() - stats.mtimeMs;
-		owner = parseOwner(fs.readFileSync(lockPath, 'utf8'));
+		regular = stats.isFile();
+		owner = regular ? readOwner(lockPath) : undefined;
 	} catch {
 		return; // Released meanwhile: just retry.
 	}
 
 	const holderGone =
-		typeof owner?.pid === 'number' &&
-		!probeProcess(owner.pid, owner.procStart).alive;
+		!regular ||
+		(typeof owner?.pid === 'number' &&
+			!probeProcess(owner.pid, owner.procStart).alive);
 	if (!holderGone && ageMs < staleMs) {
 		return;
 	}
@@ -105,7 +112,7 @@ function breakIfStale(lockPath: string, staleMs: number): void {
 	}
 
 	try {
-		if (fs.statSync(aside).ino !== inode) {
+		if (fs.lstatSync(aside).ino !== inode) {
 			try {
 				fs.linkSync(aside, lockPath);
 			} catch {
@@ -119,12 +126,18 @@ function breakIfStale(lockPath: string, staleMs: number): void {
 
 function releaseIfOurs(lockPath: string, token: string): void {
 	try {
-		if (parseOwner(fs.readFileSync(lockPath, 'utf8'))?.token === token) {
+		if (readOwner(lockPath)?.token === token) {
 			fs.unlinkSync(lockPath);
 		}
 	} catch {
 		// Already gone (taken over as stale): nothing to release.
 	}
+}
+
+/** The holder written in a lock file; never follows a link, never blocks, never reads much. */
+function readOwner(lockPath: string): Partial<Owner> | undefined {
+	const read = readRegularFile(lockPath, {maxBytes: 4096, noFollow: true});
+	return read.ok ? parseOwner(read.text) : undefined;
 }
 
 function parseOwner(text: string): Partial<Owner> | undefined {
@@ -137,14 +150,10 @@ function parseOwner(text: string): Partial<Owner> | undefined {
 }
 
 function describeHolder(lockPath: string): string {
-	try {
-		const owner = parseOwner(fs.readFileSync(lockPath, 'utf8'));
-		return owner?.pid === undefined
-			? 'holder unknown'
-			: `held by pid ${owner.pid}`;
-	} catch {
-		return 'holder unknown';
-	}
+	const owner = readOwner(lockPath);
+	return typeof owner?.pid === 'number'
+		? `held by pid ${owner.pid}`
+		: 'holder unknown';
 }
 
 function sleepSync(ms: number): void {

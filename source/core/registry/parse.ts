@@ -1,4 +1,5 @@
 import {type ZodError} from 'zod';
+import {boundEntryFields, registryLimits, type DroppedField} from './bounds.js';
 import {
 	registryFileSchema,
 	serverEntrySchema,
@@ -6,8 +7,22 @@ import {
 } from './schema.js';
 import {type RegistryWarning} from './warnings.js';
 
+export type ParseOptions = {
+	/**
+	Stop after this many good entries (default: 256, `registryLimits.maxServers`); the ones after are
+	counted in `omitted`, not examined, so a file of a million entries costs no more than the limit.
+	*/
+	maxServers?: number;
+};
+
 export type ParsedRegistryFile =
-	| {ok: true; servers: ServerEntry[]; warnings: RegistryWarning[]}
+	| {
+			ok: true;
+			servers: ServerEntry[];
+			warnings: RegistryWarning[];
+			/** Entries after the first `maxServers` good ones, left unexamined. */
+			omitted: number;
+	  }
 	/** The file as a whole cannot be used (torn write, not JSON, wrong shape). */
 	| {ok: false; warning: RegistryWarning};
 
@@ -18,7 +33,9 @@ warning naming the entry and the field.
 export function parseRegistryText(
 	text: string,
 	file: string,
+	options: ParseOptions = {},
 ): ParsedRegistryFile {
+	const maxServers = options.maxServers ?? registryLimits.maxServers;
 	const json = parseJson(text, file);
 	if (!json.ok) {
 		return json;
@@ -34,30 +51,56 @@ export function parseRegistryText(
 
 	const servers: ServerEntry[] = [];
 	const warnings: RegistryWarning[] = [];
-	for (const [index, raw] of shape.data.servers.entries()) {
-		const entry = parseEntry(raw, file, index);
+	const all = shape.data.servers;
+	let index = 0;
+	for (; index < all.length && servers.length < maxServers; index++) {
+		const entry = parseEntry(all[index], file, index);
+		warnings.push(...entry.warnings);
 		if (entry.ok) {
 			servers.push(entry.value);
-		} else {
-			warnings.push(entry.warning);
 		}
 	}
 
-	return {ok: true, servers, warnings};
+	return {
+		ok: true,
+		servers,
+		warnings: capWarnings(warnings, file),
+		omitted: all.length - index,
+	};
+}
+
+/** A file of thousands of bad entries gets a readable list, not thousands of lines. */
+function capWarnings(
+	warnings: RegistryWarning[],
+	file: string,
+): RegistryWarning[] {
+	const max = registryLimits.maxWarningsPerFile;
+	if (warnings.length <= max) {
+		return warnings;
+	}
+
+	return [
+		...warnings.slice(0, max),
+		{file, message: `${warnings.length - max} more problems not listed`},
+	];
 }
 
 /** Parses one `servers.d/<id>.json` file, which holds a single entry. */
 export function parseDropInText(
 	text: string,
 	file: string,
-): {ok: true; entry: ServerEntry} | {ok: false; warning: RegistryWarning} {
+):
+	| {ok: true; entry: ServerEntry; warnings: RegistryWarning[]}
+	| {ok: false; warning: RegistryWarning} {
 	const json = parseJson(text, file);
 	if (!json.ok) {
 		return json;
 	}
 
 	const entry = parseEntry(json.value, file, undefined);
-	return entry.ok ? {ok: true, entry: entry.value} : entry;
+	return entry.ok
+		? {ok: true, entry: entry.value, warnings: entry.warnings}
+		: {ok: false, warning: entry.warnings.at(-1)!};
 }
 
 function parseJson(
@@ -98,29 +141,56 @@ function describeJsonError(error: unknown, text: string): string {
 	return `at line ${line}, column ${column}`;
 }
 
+/**
+One entry: its free-form fields bounded first (a dropped field is a warning, the entry stays), then
+the schema. A rejected entry's warning is always the last one.
+*/
 function parseEntry(
 	raw: unknown,
 	file: string,
 	index: number | undefined,
-): {ok: true; value: ServerEntry} | {ok: false; warning: RegistryWarning} {
-	const result = serverEntrySchema.safeParse(raw);
+):
+	| {ok: true; value: ServerEntry; warnings: RegistryWarning[]}
+	| {ok: false; warnings: RegistryWarning[]} {
+	const id = readableId(raw);
+	const where = {
+		file,
+		...(index === undefined ? {} : {entryIndex: index}),
+		...(id === undefined ? {} : {entryId: id}),
+	};
+	const bounded = boundEntryFields(raw);
+	const warnings = bounded.dropped.map((dropped) =>
+		droppedWarning(dropped, where),
+	);
+	const result = serverEntrySchema.safeParse(bounded.value);
 	if (result.success) {
-		return {ok: true, value: result.data};
+		return {ok: true, value: result.data, warnings};
 	}
 
-	const id = readableId(raw);
 	return {
 		ok: false,
-		warning: {
-			file,
-			...(index === undefined ? {} : {entryIndex: index}),
-			...(id === undefined ? {} : {entryId: id}),
-			...describeIssue(result.error),
-		},
+		warnings: [...warnings, {...where, ...describeIssue(result.error)}],
 	};
 }
 
-function describeIssue(error: ZodError): {field?: string; message: string} {
+function droppedWarning(
+	{field, reason}: DroppedField,
+	where: Omit<RegistryWarning, 'message'>,
+): RegistryWarning {
+	return {
+		...where,
+		field: field.length > 100 ? `${field.slice(0, 100)}…` : field,
+		message:
+			reason === 'depth'
+				? `nested deeper than ${registryLimits.maxDepth} levels; field dropped`
+				: `makes the entry larger than ${registryLimits.maxEntryBytes / 1024} KiB; field dropped`,
+	};
+}
+
+export function describeIssue(error: ZodError): {
+	field?: string;
+	message: string;
+} {
 	const issue = error.issues[0];
 	if (!issue) {
 		return {message: 'invalid entry'};
@@ -130,7 +200,7 @@ function describeIssue(error: ZodError): {field?: string; message: string} {
 		return {message: 'expected an object with id, port and pid'};
 	}
 
-	const field = issue.path.map(String).join('.');
+	const field = issue.path.map((part) => String(part).slice(0, 100)).join('.');
 	// Zod's own wording for a missing field ("expected number, received undefined") reads oddly.
 	const message =
 		issue.code === 'invalid_type' &&

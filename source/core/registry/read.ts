@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {registryLimits} from './bounds.js';
 import {parseDropInText, parseRegistryText} from './parse.js';
 import {registryDropInFolder} from './paths.js';
+import {permissionWarnings} from './permissions.js';
+import {readRegularFile} from './regular-file.js';
 import {type ServerEntry} from './schema.js';
 import {type RegistryWarning} from './warnings.js';
 
@@ -16,6 +19,15 @@ export type RegistrySnapshot = {
 	file: 'ok' | 'missing' | 'stale';
 };
 
+export type RegistryReaderOptions = {
+	/** Entries acted on; more get a warning (default 256, the `--max-servers` flag). */
+	maxServers?: number;
+	/** Largest `servers.json` read, in bytes (default 8 MiB). */
+	maxFileBytes?: number;
+	/** Largest `servers.d/*.json` read, in bytes (default 1 MiB). */
+	maxDropInBytes?: number;
+};
+
 export type RegistryReader = {
 	/** Reads the file and `servers.d/` now, falling back to the last good content of broken files. */
 	read(): RegistrySnapshot;
@@ -26,21 +38,33 @@ A reader with memory: while a file is half-written or broken, its last good entr
 warning says so; the next good write replaces them. Readers never need locks because our writers
 replace files by rename.
 */
-export function createRegistryReader(registryPath: string): RegistryReader {
+export function createRegistryReader(
+	registryPath: string,
+	options: RegistryReaderOptions = {},
+): RegistryReader {
+	const limits = {
+		maxServers: options.maxServers ?? registryLimits.maxServers,
+		maxFileBytes: options.maxFileBytes ?? registryLimits.maxFileBytes,
+		maxDropInBytes: options.maxDropInBytes ?? registryLimits.maxDropInBytes,
+	};
 	let lastGoodFile: ServerEntry[] = [];
+	let lastOmitted = 0;
 	const lastGoodDropIns = new Map<string, ServerEntry>();
 
 	return {
 		read() {
 			const warnings: RegistryWarning[] = [];
-			const main = readMainFile(registryPath);
+			const main = readMainFile(registryPath, limits);
+			warnings.push(...permissionWarnings(registryPath, main.stats));
 			let fileState: RegistrySnapshot['file'];
 			if (main.state === 'ok') {
 				lastGoodFile = main.servers;
+				lastOmitted = main.omitted;
 				warnings.push(...main.warnings);
 				fileState = 'ok';
 			} else if (main.state === 'missing') {
 				lastGoodFile = [];
+				lastOmitted = 0;
 				fileState = 'missing';
 			} else {
 				warnings.push(withFallbackNote(main.warning, lastGoodFile.length));
@@ -51,52 +75,78 @@ export function createRegistryReader(registryPath: string): RegistryReader {
 				registryDropInFolder(registryPath),
 				lastGoodDropIns,
 				warnings,
+				limits,
 			);
-			const servers = mergeUnique(
+			const merged = mergeUnique(
 				[
 					...lastGoodFile.map((entry) => ({entry, file: registryPath})),
-					...dropIns,
+					...dropIns.entries,
 				],
 				warnings,
 			);
+			const servers = merged.slice(0, limits.maxServers);
+			const total = merged.length + lastOmitted + dropIns.omitted;
+			if (total > servers.length) {
+				warnings.push({
+					file: registryPath,
+					message: `${total} entries; acting on the first ${servers.length} (raise with --max-servers)`,
+				});
+			}
+
 			return {path: registryPath, servers, warnings, file: fileState};
 		},
 	};
 }
 
 /** Reads the registry once. */
-export function readRegistry(registryPath: string): RegistrySnapshot {
-	return createRegistryReader(registryPath).read();
+export function readRegistry(
+	registryPath: string,
+	options: RegistryReaderOptions = {},
+): RegistrySnapshot {
+	return createRegistryReader(registryPath, options).read();
 }
 
-type MainFile =
-	| {state: 'ok'; servers: ServerEntry[]; warnings: RegistryWarning[]}
+type Limits = Required<RegistryReaderOptions>;
+
+type MainFile = {stats?: fs.Stats} & (
+	| {
+			state: 'ok';
+			servers: ServerEntry[];
+			warnings: RegistryWarning[];
+			omitted: number;
+	  }
 	| {state: 'missing'}
-	| {state: 'broken'; warning: RegistryWarning};
+	| {state: 'broken'; warning: RegistryWarning}
+);
 
-function readMainFile(file: string): MainFile {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
-			return {state: 'missing'};
-		}
-
-		return {state: 'broken', warning: {file, message: describeIoError(error)}};
+function readMainFile(file: string, limits: Limits): MainFile {
+	const read = readRegularFile(file, {maxBytes: limits.maxFileBytes});
+	if (!read.ok) {
+		return read.missing
+			? {state: 'missing'}
+			: {state: 'broken', warning: {file, message: read.problem}};
 	}
 
-	const parsed = parseRegistryText(text, file);
+	const parsed = parseRegistryText(read.text, file, {
+		maxServers: limits.maxServers,
+	});
 	return parsed.ok
-		? {state: 'ok', servers: parsed.servers, warnings: parsed.warnings}
-		: {state: 'broken', warning: parsed.warning};
+		? {
+				state: 'ok',
+				servers: parsed.servers,
+				warnings: parsed.warnings,
+				omitted: parsed.omitted,
+				stats: read.stats,
+			}
+		: {state: 'broken', warning: parsed.warning, stats: read.stats};
 }
 
 function readDropIns(
 	folder: string,
 	lastGood: Map<string, ServerEntry>,
 	warnings: RegistryWarning[],
-): Array<{entry: ServerEntry; file: string}> {
+	limits: Limits,
+): {entries: Array<{entry: ServerEntry; file: string}>; omitted: number} {
 	let names: string[];
 	try {
 		names = fs
@@ -109,7 +159,7 @@ function readDropIns(
 		}
 
 		lastGood.clear();
-		return [];
+		return {entries: [], omitted: 0};
 	}
 
 	const present = new Set(names);
@@ -119,26 +169,24 @@ function readDropIns(
 		}
 	}
 
+	// Files past the entry limit are counted, not read: ten thousand drop-ins cost no more than 256.
+	const read = names.slice(0, limits.maxServers);
 	const result: Array<{entry: ServerEntry; file: string}> = [];
-	for (const name of names) {
+	for (const name of read) {
 		const file = path.join(folder, name);
-		let text: string;
-		try {
-			text = fs.readFileSync(file, 'utf8');
-		} catch (error) {
+		const content = readRegularFile(file, {maxBytes: limits.maxDropInBytes});
+		if (!content.ok && content.missing) {
 			// Removed between readdir and read: it is simply gone.
-			if (errorCode(error) === 'ENOENT') {
-				lastGood.delete(name);
-				continue;
-			}
-
-			warnings.push({file, message: describeIoError(error)});
+			lastGood.delete(name);
 			continue;
 		}
 
-		const parsed = parseDropInText(text, file);
+		const parsed = content.ok
+			? parseDropInText(content.text, file)
+			: ({ok: false, warning: {file, message: content.problem}} as const);
 		if (parsed.ok) {
 			lastGood.set(name, parsed.entry);
+			warnings.push(...parsed.warnings);
 			result.push({entry: parsed.entry, file});
 			continue;
 		}
@@ -150,7 +198,7 @@ function readDropIns(
 		}
 	}
 
-	return result;
+	return {entries: result, omitted: names.length - read.length};
 }
 
 function mergeUnique(

@@ -1,9 +1,26 @@
 import {z} from 'zod';
+import {hostProblem, pathProblem, tokenProblem} from './entry-fields.js';
+
+/** A string checked by one of the `*Problem` functions, whose answer becomes zod's message. */
+function checkedString(problem: (value: string) => string | undefined) {
+	return z.string().check((context) => {
+		const message = problem(context.value);
+		if (message !== undefined) {
+			context.issues.push({
+				code: 'custom',
+				message,
+				input: context.value,
+			});
+		}
+	});
+}
 
 /**
 One server's entry in the registry. The spike's fields (`id`, `port`, `pid`, `startedAt`) plus the
 optional ones this project understands. Unknown fields are kept (`looseObject`), never an error, so
-writers can add their own and a rewrite by our library does not lose them.
+writers can add their own and a rewrite by our library does not lose them; the parser bounds their
+depth and size first (see bounds.ts). Fields that go into a URL or a header are checked here, so an
+entry that passes can always be connected to.
 */
 export const serverEntrySchema = z.looseObject({
 	id: z
@@ -13,15 +30,15 @@ export const serverEntrySchema = z.looseObject({
 	port: z.number().int().min(1).max(65_535),
 	pid: z.number().int().positive(),
 	/** ISO time the server started; optional because only uptime depends on it. */
-	startedAt: z.string().optional(),
+	startedAt: z.string().max(100, 'is longer than 100 characters').optional(),
 	/** Where to connect; default localhost, reached over IPv4 or IPv6. */
-	host: z.string().min(1).optional(),
+	host: checkedString(hostProblem).optional(),
 	/** WebSocket path; default `/`. */
-	path: z.string().startsWith('/', 'must start with "/"').optional(),
+	path: checkedString(pathProblem).optional(),
 	/** Sent as `Authorization: Bearer <token>`. */
-	token: z.string().optional(),
+	token: checkedString(tokenProblem).optional(),
 	/** Display label. */
-	name: z.string().optional(),
+	name: z.string().max(1000, 'is longer than 1000 characters').optional(),
 	/** Free-form data, shown in the detail view. */
 	meta: z.record(z.string(), z.unknown()).optional(),
 	/**

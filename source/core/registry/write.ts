@@ -6,9 +6,11 @@ import {
 	readProcessStartTime,
 	type ProcessProbe,
 } from './liveness.js';
+import {boundEntryFields, measureJson, registryLimits} from './bounds.js';
 import {withFileLockSync, type LockOptions} from './lock.js';
+import {describeIssue} from './parse.js';
 import {registryDropInFolder, resolveRegistryPath} from './paths.js';
-import {errorCode} from './read.js';
+import {readRegularFile} from './regular-file.js';
 import {serverEntrySchema, type ServerEntry} from './schema.js';
 
 export type WriteOptions = {
@@ -70,12 +72,20 @@ export function registerServer(
 	const registryPath = options.registryPath ?? resolveRegistryPath();
 	const pid = input.pid ?? process.pid;
 	const procStart = input.procStart ?? readProcessStartTime(pid);
-	const entry = serverEntrySchema.parse({
+	const parsed = serverEntrySchema.safeParse({
 		...input,
 		pid,
 		startedAt: input.startedAt ?? new Date().toISOString(),
 		...(procStart === undefined ? {} : {procStart}),
 	});
+	if (!parsed.success) {
+		const issue = describeIssue(parsed.error);
+		throw new Error(
+			`cannot register "${String(input.id)}": ${issue.field === undefined ? '' : `${issue.field} `}${issue.message}`,
+		);
+	}
+
+	const entry = parsed.data;
 	updateRegistrySync(
 		(servers) => [...servers.filter((raw) => idOf(raw) !== entry.id), entry],
 		{...options, registryPath},
@@ -193,29 +203,61 @@ export function pruneRegistry(options: WriteOptions = {}): PrunedEntry[] {
 }
 
 function readForUpdate(file: string): FileContent {
-	let text: string;
-	try {
-		text = fs.readFileSync(file, 'utf8');
-	} catch (error) {
-		if (errorCode(error) === 'ENOENT') {
-			return {servers: []};
-		}
-
-		throw error;
+	const read = readRegularFile(file, {maxBytes: registryLimits.maxFileBytes});
+	if (!read.ok && read.missing) {
+		return {servers: []};
 	}
 
-	try {
-		const value = JSON.parse(text) as unknown;
-		if (isFileContent(value)) {
-			return value;
+	if (read.ok) {
+		try {
+			const value = JSON.parse(read.text) as unknown;
+			if (isFileContent(value)) {
+				return boundFileContent(value);
+			}
+		} catch {
+			// Not JSON: handled below like any unusable content.
 		}
+	}
+
+	// Unusable (torn by a writer that does not lock, too big, a FIFO…): keep it under a new name and
+	// start a fresh list. A hard link keeps it without reading or writing its content; unlike
+	// `copyFileSync` it never follows a link, and it fails rather than replace an existing name.
+	try {
+		fs.linkSync(file, `${file}.corrupt-${randomBytes(6).toString('hex')}`);
 	} catch {
-		// Not JSON: handled below like any unusable content.
+		// Keeping a copy is a courtesy; the registry must still be repaired.
 	}
 
-	// Unreadable (a writer that does not lock tore it): keep a copy, start a fresh list.
-	fs.copyFileSync(file, `${file}.corrupt-${Date.now()}`);
 	return {servers: []};
+}
+
+/**
+Others' entries and fields are kept as written, within the reader's bounds: something nested
+thousands deep would make `JSON.stringify` overflow the stack, and no reader keeps it anyway.
+*/
+function boundFileContent(content: FileContent): FileContent {
+	const limits = {
+		maxDepth: registryLimits.maxDepth,
+		maxBytes: registryLimits.maxFileBytes,
+	};
+	const bounded: FileContent = {servers: []};
+	for (const [key, value] of Object.entries(content)) {
+		if (key !== 'servers' && measureJson(value, limits).ok) {
+			Object.defineProperty(bounded, key, {
+				value,
+				enumerable: true,
+				writable: true,
+				configurable: true,
+			});
+		}
+	}
+
+	bounded.servers = content.servers
+		.map((raw) => boundEntryFields(raw).value)
+		.filter(
+			(raw) => measureJson(raw, {...limits, maxDepth: limits.maxDepth + 1}).ok,
+		);
+	return bounded;
 }
 
 function isFileContent(value: unknown): value is FileContent {
@@ -229,7 +271,8 @@ function isFileContent(value: unknown): value is FileContent {
 function writeAtomically(file: string, text: string): void {
 	const temporary = `${file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
 	try {
-		fs.writeFileSync(temporary, text, {mode: 0o600});
+		// `wx`: a link planted at the temporary name is never followed.
+		fs.writeFileSync(temporary, text, {mode: 0o600, flag: 'wx'});
 		fs.renameSync(temporary, file);
 	} catch (error) {
 		fs.rmSync(temporary, {force: true});
@@ -251,11 +294,13 @@ function listDropIns(
 	const result: Array<{file: string; raw: unknown}> = [];
 	for (const name of names) {
 		const file = path.join(folder, name);
+		const read = readRegularFile(file, {
+			maxBytes: registryLimits.maxDropInBytes,
+		});
 		try {
-			result.push({
-				file,
-				raw: JSON.parse(fs.readFileSync(file, 'utf8')) as unknown,
-			});
+			if (read.ok) {
+				result.push({file, raw: JSON.parse(read.text) as unknown});
+			}
 		} catch {
 			// Unreadable drop-ins are the reader's to report, not ours to delete.
 		}
