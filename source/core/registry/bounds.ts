@@ -47,12 +47,11 @@ export function measureJson(
 		}
 
 		bytes += 2;
-		// Arrays and objects alike: [key, child] pairs; an array's keys cost nothing but a comma.
 		// Arrays and objects alike: [key, child] pairs, made lazily so a huge array costs no more than
 		// the budget; an array's keys cost nothing but a comma.
 		const children = Array.isArray(item.value)
 			? arrayPairs(item.value as unknown[])
-			: Object.entries(item.value);
+			: objectPairs(item.value);
 		for (const [key, child] of children) {
 			bytes += key === '' ? 1 : key.length + 4;
 			if (bytes > limits.maxBytes) {
@@ -71,6 +70,14 @@ export function measureJson(
 function* arrayPairs(values: unknown[]): Generator<[string, unknown]> {
 	for (const value of values) {
 		yield ['', value];
+	}
+}
+
+function* objectPairs(record: object): Generator<[string, unknown]> {
+	for (const key in record) {
+		if (Object.hasOwn(record, key)) {
+			yield [key, (record as Record<string, unknown>)[key]]; // eslint-disable-line @typescript-eslint/no-unsafe-type-assertion -- an own key of a parsed JSON object
+		}
 	}
 }
 
