@@ -23,6 +23,7 @@ const cli = meow(
 	  --scrollback <n>    messages kept in the pane [default: 5000]
 	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
 	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
+	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
 	  --no-color          no colours (NO_COLOR is honoured too)
 	  --help, --version
 
@@ -53,6 +54,7 @@ const cli = meow(
 			scrollback: {type: 'string'},
 			subscribe: {type: 'string', isMultiple: true},
 			pingInterval: {type: 'string'},
+			maxServers: {type: 'string'},
 			color: {type: 'boolean', default: true},
 			to: {type: 'string'},
 			wait: {type: 'string'},
@@ -99,13 +101,20 @@ const connection = {
 		? {}
 		: {scrollback: invocation.scrollback}),
 	subscriptions: cli.flags.subscribe ?? [],
+	...(invocation.maxServers === undefined
+		? {}
+		: {maxServers: invocation.maxServers}),
 };
 
 // Each command is loaded on demand, so the headless ones never load React and Ink.
 switch (invocation.command) {
 	case 'list': {
 		const {runList} = await import('./commands/list.js');
-		process.exitCode = runList({registryPath, json: cli.flags.json});
+		process.exitCode = runList({
+			registryPath,
+			json: cli.flags.json,
+			maxServers: invocation.maxServers,
+		});
 		break;
 	}
 

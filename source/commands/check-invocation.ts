@@ -7,10 +7,11 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 		'subscribe',
 		'pingInterval',
 		'color',
+		'maxServers',
 	],
-	list: ['json'],
+	list: ['json', 'maxServers'],
 	prune: ['json'],
-	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json'],
+	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers'],
 	serve: ['id', 'port', 'host', 'path', 'name'],
 	demo: ['color'],
 };
@@ -37,6 +38,7 @@ export type Invocation = {
 	maxPayload?: number;
 	scrollback?: number;
 	pingIntervalMs?: number;
+	maxServers?: number;
 };
 
 export type InvocationResult =
@@ -126,7 +128,12 @@ function checkFlagNames(
 }
 
 type NumberKey =
-	'port' | 'waitMs' | 'maxPayload' | 'scrollback' | 'pingIntervalMs';
+	| 'port'
+	| 'waitMs'
+	| 'maxPayload'
+	| 'scrollback'
+	| 'pingIntervalMs'
+	| 'maxServers';
 
 type NumberSpec = {
 	flag: string;
@@ -177,6 +184,14 @@ const numberSpecs: NumberSpec[] = [
 		max: 3_600_000,
 		parse: Number,
 		what: 'milliseconds from 100 to 3600000',
+	},
+	{
+		flag: 'maxServers',
+		key: 'maxServers',
+		min: 1,
+		max: 100_000,
+		parse: Number,
+		what: 'a whole number of servers from 1 to 100000',
 	},
 ];
 

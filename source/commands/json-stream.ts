@@ -8,6 +8,8 @@ import {
 
 export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
 	registryPath: string;
+	/** Registry entries acted on (`--max-servers`). */
+	maxServers?: number;
 	stdout?: NodeJS.WritableStream & {writableNeedDrain?: boolean};
 	/** Resolves when the stream should end (SIGINT by default). */
 	until?: Promise<unknown>;
@@ -23,7 +25,9 @@ export async function runJsonStream(
 ): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const {promise: stopped, resolve: stopNow} = promiseWithResolvers();
-	const registry = watchRegistry(options.registryPath);
+	const registry = watchRegistry(options.registryPath, {
+		maxServers: options.maxServers,
+	});
 	let waitingForDrain = false;
 	let readerGone = false;
 	// The reader went away (`| head`): stop as a pipeline expects, without an EPIPE stack trace.

@@ -10,6 +10,8 @@ import {renderTextTable} from '../core/text-table.js';
 
 export type ListOptions = {
 	registryPath: string;
+	/** Registry entries listed (`--max-servers`). */
+	maxServers?: number;
 	json: boolean;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
@@ -19,7 +21,9 @@ export type ListOptions = {
 export function runList(options: ListOptions): number {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
-	const snapshot = readRegistry(options.registryPath);
+	const snapshot = readRegistry(options.registryPath, {
+		maxServers: options.maxServers,
+	});
 	const now = Date.now();
 	const servers = snapshot.servers.map((entry) => {
 		const probe = probeProcess(entry.pid, entry.procStart);

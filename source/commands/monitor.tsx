@@ -7,6 +7,8 @@ import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
+	/** Registry entries acted on (`--max-servers`). */
+	maxServers?: number;
 };
 
 // The alternate screen, with line wrapping off: a line the terminal draws wider than Ink measured
@@ -23,7 +25,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
 	const store = createMonitorStore({
 		...options,
-		registry: watchRegistry(options.registryPath),
+		registry: watchRegistry(options.registryPath, {
+			maxServers: options.maxServers,
+		}),
 		redrawAt: nextRedrawAt,
 	});
 	let restored = false;

@@ -11,6 +11,8 @@ import {
 
 export type SendOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
+	/** Registry entries acted on (`--max-servers`). */
+	maxServers?: number;
 	text: string;
 	to?: string;
 	/** How long to collect replies after sending, in ms; ends early once every recipient replied. */
@@ -30,7 +32,9 @@ delivery per server (and replies within the wait), exits 1 when nobody received 
 export async function runSend(options: SendOptions): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
-	const snapshot = readRegistry(options.registryPath);
+	const snapshot = readRegistry(options.registryPath, {
+		maxServers: options.maxServers,
+	});
 	for (const warning of snapshot.warnings) {
 		stderr.write(`warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`);
 	}

@@ -2,6 +2,7 @@ import http from 'node:http';
 import {type AddressInfo} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
 import {rawDataToBuffer} from '../core/raw-data.js';
+import {refuseCrossOrigin} from './origin.js';
 
 export type ChannelServerOptions = {
 	/** The topic it publishes on. */
@@ -30,7 +31,12 @@ export async function startChannelServer(
 	const host = options.host ?? '127.0.0.1';
 	const path = options.path ?? '/ws';
 	const httpServer = http.createServer();
-	const wss = new WebSocketServer({server: httpServer, path});
+	const wss = new WebSocketServer({
+		server: httpServer,
+		path,
+		perMessageDeflate: false,
+		verifyClient: refuseCrossOrigin,
+	});
 	wss.on('error', () => undefined);
 	const subscribers = new Set<WebSocket>();
 	wss.on('connection', (socket) => {

@@ -2,6 +2,7 @@ import http from 'node:http';
 import {type AddressInfo} from 'node:net';
 import {WebSocketServer} from 'ws';
 import {rawDataToBuffer} from '../core/raw-data.js';
+import {refuseCrossOrigin} from './origin.js';
 
 export type EchoServerOptions = {
 	id: string;
@@ -11,6 +12,8 @@ export type EchoServerOptions = {
 	host?: string;
 	/** WebSocket path; default `/` (any path is accepted then). */
 	path?: string;
+	/** Let web pages from other sites connect (default false: their handshake gets 403). */
+	allowCrossOrigin?: boolean;
 };
 
 export type EchoServer = {
@@ -23,7 +26,8 @@ export type EchoServer = {
 export async function startEchoServer(
 	options: EchoServerOptions,
 ): Promise<EchoServer> {
-	const host = options.host ?? '127.0.0.1';
+	// `[::1]` is how a URL writes it; `listen` wants the bare address.
+	const host = (options.host ?? '127.0.0.1').replace(/^\[(.*)]$/, '$1');
 	const httpServer = http.createServer((_request, response) => {
 		response.writeHead(426, {'content-type': 'text/plain'});
 		response.end('This is a WebSocket server.\n');
@@ -31,6 +35,9 @@ export async function startEchoServer(
 	const wss = new WebSocketServer({
 		server: httpServer,
 		...(options.path && options.path !== '/' ? {path: options.path} : {}),
+		// Compression buys nothing for short echoes and costs memory per socket (issue 9, item 10).
+		perMessageDeflate: false,
+		...(options.allowCrossOrigin ? {} : {verifyClient: refuseCrossOrigin}),
 	});
 	// `ws` re-emits the HTTP server's errors (EADDRINUSE…); `listen` below reports those.
 	wss.on('error', () => undefined);

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {watch as chokidarWatch, type FSWatcher} from 'chokidar';
 import {registryDropInFolder} from './paths.js';
-import {createRegistryReader, type RegistrySnapshot} from './read.js';
+import {
+	createRegistryReader,
+	type RegistryReaderOptions,
+	type RegistrySnapshot,
+} from './read.js';
 
 /**
 Where the view and the connections get the registry from: a current snapshot and a stream of new
@@ -15,7 +19,7 @@ export type RegistrySource = {
 	close(): Promise<void>;
 };
 
-export type WatchOptions = {
+export type WatchOptions = RegistryReaderOptions & {
 	/**
 	Bursts of writes (many servers starting at once) are read once after this quiet time, in ms.
 	Small, because a change must be on screen well under 100 ms.
@@ -35,7 +39,7 @@ export function watchRegistry(
 	const coalesceMs = options.coalesceMs ?? 5;
 	const folder = path.dirname(registryPath);
 	const dropInFolder = registryDropInFolder(registryPath);
-	const reader = createRegistryReader(registryPath);
+	const reader = createRegistryReader(registryPath, options);
 	const listeners = new Set<(snapshot: RegistrySnapshot) => void>();
 	let snapshot = reader.read();
 	let lastKey = snapshotKey(snapshot);
