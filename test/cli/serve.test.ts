@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import {spawn} from 'node:child_process';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import WebSocket from 'ws';
 import {rawDataToBuffer} from '../../source/core/raw-data.js';
 import {readRegistry} from '../../source/core/registry/read.js';
-import {exited, runCli, startCli} from '../helpers/processes.js';
+import {
+	cliPath,
+	collect,
+	exited,
+	runCli,
+	startCli,
+} from '../helpers/processes.js';
 import {makeTemporaryFolder} from '../helpers/temporary-registry.js';
 import {waitFor} from '../helpers/wait-for.js';
 
@@ -174,6 +181,46 @@ test('serve into a registry it cannot create prints one clear line and exits 1 (
 		`shipyard-tui serve: cannot register in ${registryPath}: part of the path is a file, not a folder\n`,
 	);
 	expect(result.stdout).toBe('');
+});
+
+test.runIf(process.getuid?.() === 0)(
+	'serve as a user who may not write the registry folder prints one clear line and exits 1 (issue 15, item 10)',
+	async () => {
+		// Tests run as root, who may write anywhere: run the CLI as "nobody" to get a real EACCES.
+		fs.chmodSync(temporary.folder, 0o755);
+		const readOnly = path.join(temporary.folder, 'read-only');
+		fs.mkdirSync(readOnly, {mode: 0o755});
+		const registryPath = path.join(readOnly, 'servers.json');
+		const result = await collect(
+			spawn(
+				process.execPath,
+				[cliPath, 'serve', '--id', 'x', '--registry', registryPath],
+				{uid: 65_534, gid: 65_534, stdio: ['ignore', 'pipe', 'pipe']},
+			),
+			15_000,
+		);
+		expect(result.stderr).toBe(
+			`shipyard-tui serve: cannot register in ${registryPath}: permission denied (choose a folder you can write with --registry or SHIPYARD_REGISTRY)\n`,
+		);
+		expect(result.code).toBe(1);
+	},
+);
+
+test('serve warns when others can write the registry folder (issue 9, item 4)', async () => {
+	fs.chmodSync(temporary.folder, 0o777);
+	child = startCli([
+		'serve',
+		'--id',
+		'w',
+		'--registry',
+		temporary.registryPath,
+	]);
+	await waitFor(() => child!.output().includes('WebSocket echo server'), {
+		what: 'serve to listen',
+	});
+	expect(child.output()).toMatch(
+		/shipyard-tui serve: warning: .*: registry folder is writable by group and others \(mode 777\)/,
+	);
 });
 
 describe('the echo server and browsers (issue 9, item 10)', () => {
