@@ -1,15 +1,23 @@
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {pruneRegistry} from '../core/registry/index.js';
+import {formatWarning, pruneRegistry} from '../core/registry/index.js';
+import {permissionWarnings} from '../core/registry/permissions.js';
 
 export type PruneOptions = {
 	registryPath: string;
 	json: boolean;
 	stdout?: NodeJS.WritableStream;
+	stderr?: NodeJS.WritableStream;
 };
 
 /** `shipyard-tui prune`: removes entries whose process is gone, and says which. */
 export function runPrune(options: PruneOptions): number {
 	const stdout = options.stdout ?? process.stdout;
+	const stderr = options.stderr ?? process.stderr;
+	// The file is about to be rewritten: say so if others could have planted what it holds.
+	for (const warning of permissionWarnings(options.registryPath)) {
+		stderr.write(`warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`);
+	}
+
 	const pruned = pruneRegistry({registryPath: options.registryPath});
 	if (options.json) {
 		stdout.write(JSON.stringify({pruned}) + '\n');

@@ -130,6 +130,16 @@ test('list warns when others can write the registry (issue 9, item 4)', async ()
 	);
 });
 
+test('prune warns when others can write the registry folder', async () => {
+	fs.writeFileSync(temporary.registryPath, registryText([entry('s1')]));
+	fs.chmodSync(temporary.folder, 0o777);
+	const result = await runCli(['prune', '--registry', temporary.registryPath]);
+	expect(result.code).toBe(0);
+	expect(result.stderr).toMatch(
+		/^warning: .*: registry folder is writable by group and others \(mode 777\)/,
+	);
+});
+
 test('list survives an entry nested 5000 deep and keeps the good one (issue 9, item 1)', async () => {
 	const deep = JSON.stringify(entry('deep')).slice(0, -1);
 	fs.writeFileSync(
