@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {readRegistry} from '../../source/core/registry/read.js';
-import {runCli, startCli} from '../helpers/processes.js';
+import {exited, runCli, startCli} from '../helpers/processes.js';
 import {
 	entry,
 	makeTemporaryFolder,
@@ -39,6 +39,30 @@ test('list is not frozen by a FIFO in servers.d and names it (issue 9, item 2)',
 	expect(result.stderr).toMatch(
 		/warning: .*servers\.d\/zz\.json: is a FIFO, not a regular file; not read/,
 	);
+});
+
+test('the --json stream keeps going when a FIFO appears in servers.d while it runs', async () => {
+	const dropIns = path.join(temporary.folder, 'servers.d');
+	fs.mkdirSync(dropIns);
+	child = startCli(['--json', '--registry', temporary.registryPath]);
+	await waitFor(() => child!.output().includes('"type":"registry"'), {
+		what: 'the first registry event',
+	});
+	execFileSync('mkfifo', [path.join(dropIns, 'zz.json')]);
+	await waitFor(
+		() => child!.output().includes('zz.json: is a FIFO, not a regular file'),
+		{what: 'a warning naming the FIFO', ...deadline},
+	);
+	fs.writeFileSync(
+		path.join(dropIns, 'aa.json'),
+		JSON.stringify(entry('later')),
+	);
+	await waitFor(() => child!.output().includes('"id":"later"'), {
+		what: 'a later registry change to be read',
+		...deadline,
+	});
+	child.kill('SIGINT');
+	await exited(child, 5000);
 });
 
 test('list is not frozen by a registry file that is a FIFO', async () => {
