@@ -82,6 +82,7 @@ function breakIfStale(lockPath: string, staleMs: number): void {
 	let owner: Partial<Owner> | undefined;
 	let ageMs: number;
 	let regular: boolean;
+	let folder = false;
 	try {
 		// `lstat`, and the owner read without following links: a lock that is a symlink (to a FIFO, say)
 		// must neither block us nor be taken for a live holder's.
@@ -90,8 +91,18 @@ function breakIfStale(lockPath: string, staleMs: number): void {
 		ageMs = Date.now() - stats.mtimeMs;
 		regular = stats.isFile();
 		owner = regular ? readOwner(lockPath) : undefined;
+		if (stats.isDirectory()) {
+			folder = true;
+		}
 	} catch {
 		return; // Released meanwhile: just retry.
+	}
+
+	// Not ours to delete (it may hold anything), and never a lock: ask for a person.
+	if (folder) {
+		throw new Error(
+			`${lockPath} is a folder, not a lock file; remove it if no registry writer is running`,
+		);
 	}
 
 	const holderGone =

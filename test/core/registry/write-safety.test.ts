@@ -109,3 +109,13 @@ test('readRegularFile refuses a symlink when asked not to follow one', () => {
 		/symbolic link/,
 	);
 });
+
+test('a folder where the lock belongs is reported, not deleted', () => {
+	const lock = `${temporary.registryPath}.lock`;
+	fs.mkdirSync(lock);
+	fs.writeFileSync(path.join(lock, 'keep'), 'x');
+	expect(() => register('a')).toThrow(
+		`${lock} is a folder, not a lock file; remove it if no registry writer is running`,
+	);
+	expect(fs.readFileSync(path.join(lock, 'keep'), 'utf8')).toBe('x');
+});
