@@ -10,8 +10,11 @@ export {
 	createRegistryReader,
 	readRegistry,
 	type RegistryReader,
+	type RegistryReaderOptions,
 	type RegistrySnapshot,
 } from './read.js';
+export {registryLimits} from './bounds.js';
+export {permissionWarnings} from './permissions.js';
 export {
 	watchRegistry,
 	staticRegistry,
