@@ -22,6 +22,8 @@ export type ParsedRegistryFile =
 			warnings: RegistryWarning[];
 			/** Entries after the first `maxServers` good ones, left unexamined. */
 			omitted: number;
+			/** Entries in the file, good or bad, examined or not. */
+			total: number;
 	  }
 	/** The file as a whole cannot be used (torn write, not JSON, wrong shape). */
 	| {ok: false; warning: RegistryWarning};
@@ -66,6 +68,7 @@ export function parseRegistryText(
 		servers,
 		warnings: capWarnings(warnings, file),
 		omitted: all.length - index,
+		total: all.length,
 	};
 }
 

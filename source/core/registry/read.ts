@@ -48,7 +48,9 @@ export function createRegistryReader(
 		maxDropInBytes: options.maxDropInBytes ?? registryLimits.maxDropInBytes,
 	};
 	let lastGoodFile: ServerEntry[] = [];
+	// Counts behind the entry-limit warning, for the file's last good content.
 	let lastOmitted = 0;
+	let lastTotal = 0;
 	const lastGoodDropIns = new Map<string, ServerEntry>();
 
 	return {
@@ -60,11 +62,13 @@ export function createRegistryReader(
 			if (main.state === 'ok') {
 				lastGoodFile = main.servers;
 				lastOmitted = main.omitted;
+				lastTotal = main.total;
 				warnings.push(...main.warnings);
 				fileState = 'ok';
 			} else if (main.state === 'missing') {
 				lastGoodFile = [];
 				lastOmitted = 0;
+				lastTotal = 0;
 				fileState = 'missing';
 			} else {
 				warnings.push(withFallbackNote(main.warning, lastGoodFile.length));
@@ -85,11 +89,10 @@ export function createRegistryReader(
 				warnings,
 			);
 			const servers = merged.slice(0, limits.maxServers);
-			const total = merged.length + lastOmitted + dropIns.omitted;
-			if (total > servers.length) {
+			if (merged.length > servers.length || lastOmitted + dropIns.omitted > 0) {
 				warnings.push({
 					file: registryPath,
-					message: `${total} entries; acting on the first ${servers.length} (raise with --max-servers)`,
+					message: `${lastTotal + dropIns.total} entries; acting on the first ${servers.length} (raise with --max-servers)`,
 				});
 			}
 
@@ -114,6 +117,7 @@ type MainFile = {stats?: fs.Stats} & (
 			servers: ServerEntry[];
 			warnings: RegistryWarning[];
 			omitted: number;
+			total: number;
 	  }
 	| {state: 'missing'}
 	| {state: 'broken'; warning: RegistryWarning}
@@ -136,6 +140,7 @@ function readMainFile(file: string, limits: Limits): MainFile {
 				servers: parsed.servers,
 				warnings: parsed.warnings,
 				omitted: parsed.omitted,
+				total: parsed.total,
 				stats: read.stats,
 			}
 		: {state: 'broken', warning: parsed.warning, stats: read.stats};
@@ -146,7 +151,11 @@ function readDropIns(
 	lastGood: Map<string, ServerEntry>,
 	warnings: RegistryWarning[],
 	limits: Limits,
-): {entries: Array<{entry: ServerEntry; file: string}>; omitted: number} {
+): {
+	entries: Array<{entry: ServerEntry; file: string}>;
+	omitted: number;
+	total: number;
+} {
 	let names: string[];
 	try {
 		names = fs
@@ -159,7 +168,7 @@ function readDropIns(
 		}
 
 		lastGood.clear();
-		return {entries: [], omitted: 0};
+		return {entries: [], omitted: 0, total: 0};
 	}
 
 	const present = new Set(names);
@@ -198,7 +207,11 @@ function readDropIns(
 		}
 	}
 
-	return {entries: result, omitted: names.length - read.length};
+	return {
+		entries: result,
+		omitted: names.length - read.length,
+		total: names.length,
+	};
 }
 
 function mergeUnique(
