@@ -16,6 +16,8 @@ export const statusStyles: Record<ServerStatus, StatusStyle> = {
 	unreachable: {glyph: '✕', color: 'red'},
 	stale: {glyph: '✕', color: 'gray'},
 	closed: {glyph: '○', color: 'gray'},
+	invalid: {glyph: '✕', color: 'red'},
+	withheld: {glyph: '✕', color: 'red'},
 };
 
 /** What a retry countdown shows: the time left, rounded up to the second ("in 1s" until it happens). */
@@ -60,6 +62,11 @@ export function statusNote(state: ConnectionState, now: number): string {
 				? formatClose(state.lastClose)
 				: (state.error ?? '');
 			return [retry, why].filter(Boolean).join(' · ');
+		}
+
+		case 'invalid':
+		case 'withheld': {
+			return state.error ?? '';
 		}
 
 		case 'connected':

@@ -1,5 +1,6 @@
 import {probeProcess} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
+import {isRemote} from './address-policy.js';
 import {defaultBackoff} from './backoff.js';
 import {
 	Connection,
@@ -7,6 +8,7 @@ import {
 	type ConnectionListener,
 	type ConnectionOptions,
 } from './connection.js';
+import {createHandshakeGate, defaultMaxHandshakes} from './handshake-gate.js';
 import {type Delivery, type ServerView} from './types.js';
 
 export const defaultConnectionOptions = {
@@ -16,10 +18,18 @@ export const defaultConnectionOptions = {
 	backoff: defaultBackoff,
 	resetBackoffAfterMs: 5000,
 	maxBufferedBytes: 4 * 1024 * 1024,
+	maxHandshakes: defaultMaxHandshakes,
 } as const;
 
-export type PoolOptions = Partial<Omit<ConnectionOptions, 'subscriptions'>> & {
+export type PoolOptions = Partial<
+	Omit<ConnectionOptions, 'subscriptions' | 'handshakes'>
+> & {
 	listener: ConnectionListener;
+	/**
+	Opening handshakes in flight at once (default 16); the other entries wait as "connecting", in
+	registry order, so thousands of entries cannot open thousands of sockets in one go.
+	*/
+	maxHandshakes?: number;
 	/** Topics to subscribe to on every (re)connect (`--subscribe`). */
 	subscriptions?: Iterable<string>;
 };
@@ -53,6 +63,9 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		now: Date.now,
 		...options,
 		subscriptions: () => topics,
+		handshakes: createHandshakeGate(
+			options.maxHandshakes ?? defaultConnectionOptions.maxHandshakes,
+		),
 	};
 	let connections = new Map<string, Connection>();
 	/**
@@ -70,6 +83,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		entry: connection.entry,
 		state: connection.state,
 		counters: connection.counters,
+		remote: isRemote(connection.entry),
 	});
 
 	const sendToAll = async (text: string) =>

@@ -10,12 +10,13 @@ export function displayAddress(
 	return `${bracketIpv6(entry.host ?? defaultHost)}:${entry.port}${path}`;
 }
 
-/** The WebSocket URL for an entry on one concrete host. */
+/** The WebSocket URL for an entry on one concrete host (`wss://` over TLS). */
 export function webSocketUrl(
 	entry: Pick<ServerEntry, 'port' | 'path'>,
 	host: string,
+	tls = false,
 ): string {
-	return `ws://${bracketIpv6(host)}:${entry.port}${entry.path ?? '/'}`;
+	return `${tls ? 'wss' : 'ws'}://${bracketIpv6(host)}:${entry.port}${entry.path ?? '/'}`;
 }
 
 function bracketIpv6(host: string): string {
