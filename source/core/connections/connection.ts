@@ -315,9 +315,7 @@ export class Connection {
 			deadline: setTimeout(() => {
 				if (socket.readyState === WebSocket.CONNECTING) {
 					attempt.timedOut = true;
-					attempt.failure = {
-						error: `handshake timed out (not done within ${this.options.handshakeTimeoutMs} ms)`,
-					};
+					attempt.failure = {error: 'handshake timed out'};
 					quietly(() => {
 						socket.terminate();
 					});
