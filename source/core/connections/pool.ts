@@ -1,4 +1,4 @@
-import {probeProcess} from '../registry/liveness.js';
+import {probeProcess, type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
 import {isRemote} from './address-policy.js';
 import {defaultBackoff} from './backoff.js';
@@ -53,15 +53,49 @@ export type ConnectionPool = {
 	close(): void;
 };
 
+/** How long a liveness answer is reused, in ms; see `sharedProbe`. */
+const probeReuseMs = 100;
+
+/**
+Every attempt asks whether its process is alive when it starts and when it fails, and reading
+`/proc/<pid>/stat` was the largest cost of thousands of entries on refused ports: an answer is
+reused for `probeReuseMs`, by pid and start time. The cache is dropped whole when it is that old,
+so it never holds more than the pids asked about in that time.
+*/
+function sharedProbe(
+	probe: ConnectionOptions['probe'],
+	now: () => number,
+): ConnectionOptions['probe'] {
+	let answers = new Map<string, ProcessProbe>();
+	let since = now();
+	return (pid, procStart) => {
+		const at = now();
+		if (at - since >= probeReuseMs || at < since) {
+			answers = new Map();
+			since = at;
+		}
+
+		const key = `${pid}:${procStart ?? ''}`;
+		let answer = answers.get(key);
+		if (answer === undefined) {
+			answer = probe(pid, procStart);
+			answers.set(key, answer);
+		}
+
+		return answer;
+	};
+}
+
 export function createConnectionPool(options: PoolOptions): ConnectionPool {
 	const {listener} = options;
 	const topics = new Set(options.subscriptions);
+	const now = options.now ?? Date.now;
 	const connectionOptions: ConnectionOptions = {
 		...defaultConnectionOptions,
-		probe: probeProcess,
 		random: Math.random,
 		now: Date.now,
 		...options,
+		probe: sharedProbe(options.probe ?? probeProcess, now),
 		subscriptions: () => topics,
 		handshakes: createHandshakeGate(
 			options.maxHandshakes ?? defaultConnectionOptions.maxHandshakes,
