@@ -1,7 +1,7 @@
 import WebSocket, {type RawData} from 'ws';
 import {type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
-import {webSocketUrl} from '../registry/address.js';
+import {addressMismatch, webSocketUrl} from '../registry/address.js';
 import {formatBytes} from '../format.js';
 import {rawDataLength} from '../raw-data.js';
 import {planAddress, wantsTls, type AddressPlan} from './address-policy.js';
@@ -280,12 +280,20 @@ export class Connection {
 
 		const {hosts} = plan;
 		const host = hosts[(this.preferredHost + hostIndex) % hosts.length]!;
+		const url = webSocketUrl(this.entry, host, plan.tls);
+		const mismatch = addressMismatch(url, host, this.entry, plan.tls);
+		if (mismatch !== undefined) {
+			leave();
+			this.stopTrying('invalid', `cannot connect: ${boundedReason(mismatch)}`);
+			return;
+		}
+
 		let socket: WebSocket;
 		try {
 			// Throws at once for what cannot be a URL or a header (a host with a port or a space, a
 			// path with "#", a token with a line break or non-Latin-1 characters). The schema should
 			// have refused such an entry; if one gets here anyway, it fails alone.
-			socket = new WebSocket(webSocketUrl(this.entry, host, plan.tls), {
+			socket = new WebSocket(url, {
 				maxPayload: this.options.maxPayload,
 				handshakeTimeout: this.options.handshakeTimeoutMs,
 				perMessageDeflate: this.options.perMessageDeflate ?? false,
