@@ -85,12 +85,16 @@ class FrameRecord implements MessageRecord {
 
 	/**
 	Copies the kept bytes, so a record that stays in the scrollback never pins the socket's whole
-	receive chunk. Done for the survivors only, at flush time, instead of for every message.
+	receive chunk. Done for the survivors only, at flush time, instead of for every message, and only
+	when the bytes kept are under half of the memory they pin: a message that arrived in a buffer of
+	its own is kept as it is (copying every 16 KiB message of a flood was most of the garbage made).
 	*/
 	settle(): void {
 		if (!this.#settled) {
 			this.#settled = true;
-			this.#payload = Buffer.from(this.#payload);
+			if (this.#payload.byteLength * 2 < this.#payload.buffer.byteLength) {
+				this.#payload = Buffer.from(this.#payload);
+			}
 		}
 	}
 
