@@ -66,6 +66,11 @@ export function App({store, registryLabel}: Props) {
 			: connected.some((server) => server.id === ui.target)
 				? 1
 				: 0;
+	// Recipients on another machine: the prompt says a send reaches them.
+	const remote = connected.filter(
+		(server) =>
+			server.remote && (ui.target === undefined || server.id === ui.target),
+	).length;
 	const overlayRows = layout.tableRows + layout.paneRows + 3;
 
 	const submit = () => {
@@ -131,6 +136,7 @@ export function App({store, registryLabel}: Props) {
 				cursor={ui.cursor}
 				target={ui.target}
 				recipients={recipients}
+				remote={remote}
 				width={columns}
 			/>
 			{layout.showFooter ? <Footer /> : null}

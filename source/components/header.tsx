@@ -16,6 +16,8 @@ const countedStatuses: ServerStatus[] = [
 	'reconnecting',
 	'rejected',
 	'unreachable',
+	'invalid',
+	'withheld',
 	'stale',
 ];
 

@@ -9,15 +9,25 @@ type Props = {
 	readonly target?: string;
 	/** How many servers will receive what is sent. */
 	readonly recipients: number;
+	/** How many of those are on another machine (not loopback): the prompt says so. */
+	readonly remote?: number;
 	readonly width: number;
 };
 
 /** The prompt, always ready for typing: shows where Enter sends and how many will receive it. */
-export function InputLine({value, cursor, target, recipients, width}: Props) {
+export function InputLine({
+	value,
+	cursor,
+	target,
+	recipients,
+	remote = 0,
+	width,
+}: Props) {
 	const label =
-		target === undefined
+		(target === undefined
 			? `all · ${recipients}`
-			: `${sanitizeLabel(target, 24)}${recipients === 0 ? ' · offline' : ''}`;
+			: `${sanitizeLabel(target, 24)}${recipients === 0 ? ' · offline' : ''}`) +
+		(remote > 0 ? ` · ${remote} remote` : '');
 	const prompt = `[${label}] › `;
 	const room = Math.max(1, width - prompt.length - 1);
 	// Keep the cursor in view on long lines by scrolling the text left.

@@ -3,10 +3,9 @@ import stringWidth from 'string-width';
 import {memo} from 'react';
 import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {displayAddress} from '../core/registry/address.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {serverColor} from '../view/server-colors.js';
-import {statusNote, statusStyles} from '../view/server-status.js';
+import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
 import {
 	columnGap,
 	fitCell,
@@ -170,7 +169,7 @@ function cellText(column: Column, server: ServerRowData, now: number): string {
 		}
 
 		case 'address': {
-			return sanitizeLabel(displayAddress(entry), 200);
+			return sanitizeLabel(addressLabel(entry, server.remote), 200);
 		}
 
 		case 'pid': {

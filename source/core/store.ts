@@ -12,6 +12,7 @@ import {
 } from './connections/types.js';
 import {
 	frameRecord,
+	retainedBytes,
 	systemRecord,
 	type MessageRecord,
 } from './messages/record.js';
@@ -50,6 +51,12 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	registry: RegistrySource;
 	/** How many messages to keep (`--scrollback`). Default 5000. */
 	scrollback?: number;
+	/**
+	How many bytes the kept messages may take (each counts its kept payload, at most 16 KiB, plus
+	a fixed overhead); the oldest go first, counted as dropped. Default 64 MiB: 5000 messages of
+	16 KiB would otherwise keep 80 MiB of payload alone.
+	*/
+	scrollbackBytes?: number;
 	/** Changes are published at most this often, in ms. Default 50 (about 20 frames a second). */
 	flushIntervalMs?: number;
 	/** Messages read per event-loop turn before the sockets are paused until the next turn. Default 5000. */
@@ -80,6 +87,8 @@ export type MonitorStore = {
 	close(): Promise<void>;
 };
 
+/** The scrollback's default byte bound: 64 MiB. */
+export const defaultScrollbackBytes = 64 * 1024 * 1024;
 const rateWindowMs = 1000;
 /** A heartbeat's round-trip time is shown at the next flush, or at most this much later. */
 const lazyFlushMs = 1000;
@@ -92,7 +101,10 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	const {registry} = options;
 	const flushIntervalMs = options.flushIntervalMs ?? 50;
 	const ingestBudget = options.ingestBudget ?? 5000;
-	const ring = new RingBuffer<MessageRecord>(options.scrollback ?? 5000);
+	const ring = new RingBuffer<MessageRecord>(options.scrollback ?? 5000, {
+		maxBytes: options.scrollbackBytes ?? defaultScrollbackBytes,
+		sizeOf: retainedBytes,
+	});
 	const listeners = new Set<() => void>();
 	const now = options.now ?? Date.now;
 	let seq = 0;

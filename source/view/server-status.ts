@@ -4,6 +4,8 @@ import {
 	type ServerStatus,
 } from '../core/connections/types.js';
 import {formatDuration} from '../core/format.js';
+import {displayAddress} from '../core/registry/address.js';
+import {type ServerEntry} from '../core/registry/schema.js';
 
 type StatusStyle = {glyph: string; color: string};
 
@@ -16,7 +18,20 @@ export const statusStyles: Record<ServerStatus, StatusStyle> = {
 	unreachable: {glyph: '✕', color: 'red'},
 	stale: {glyph: '✕', color: 'gray'},
 	closed: {glyph: '○', color: 'gray'},
+	invalid: {glyph: '✕', color: 'red'},
+	withheld: {glyph: '✕', color: 'red'},
 };
+
+/** Before the address of a server on another machine: what is sent to it leaves this one. */
+export const remoteMarker = '⚠ ';
+
+/** The address column: `localhost:54321`, or `⚠ 10.0.0.5:8080` for a host that is not loopback. */
+export function addressLabel(
+	entry: Pick<ServerEntry, 'host' | 'port' | 'path'>,
+	remote: boolean | undefined,
+): string {
+	return `${remote ? remoteMarker : ''}${displayAddress(entry)}`;
+}
 
 /** What a retry countdown shows: the time left, rounded up to the second ("in 1s" until it happens). */
 function countdownMs(nextRetryAt: number, now: number): number {
@@ -60,6 +75,11 @@ export function statusNote(state: ConnectionState, now: number): string {
 				? formatClose(state.lastClose)
 				: (state.error ?? '');
 			return [retry, why].filter(Boolean).join(' · ');
+		}
+
+		case 'invalid':
+		case 'withheld': {
+			return state.error ?? '';
 		}
 
 		case 'connected':

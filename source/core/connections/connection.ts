@@ -1,10 +1,12 @@
 import WebSocket, {type RawData} from 'ws';
 import {type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
-import {webSocketUrl} from '../registry/address.js';
+import {addressMismatch, webSocketUrl} from '../registry/address.js';
 import {formatBytes} from '../format.js';
 import {rawDataLength} from '../raw-data.js';
+import {planAddress, wantsTls, type AddressPlan} from './address-policy.js';
 import {reconnectDelay, type BackoffOptions} from './backoff.js';
+import {type HandshakeGate} from './handshake-gate.js';
 import {closeCodeMeaning, formatClose, type CloseInfo} from './close-codes.js';
 import {
 	type ConnectionState,
@@ -18,8 +20,17 @@ export type ConnectionOptions = {
 	maxPayload: number;
 	/** Heartbeat ping interval, in ms; a peer that misses a pong by the next ping is dropped. */
 	pingIntervalMs: number;
-	/** A server that accepts TCP but never completes the upgrade fails after this long, in ms. */
+	/**
+	The whole opening handshake (TCP, TLS, upgrade) must finish within this long, in ms, however
+	slowly the server trickles its answer.
+	*/
 	handshakeTimeoutMs: number;
+	/** Bounds the handshakes in flight at once across the pool; none: every attempt starts at once. */
+	handshakes?: HandshakeGate;
+	/** Offer permessage-deflate to servers. Default false: it costs memory and CPU for nothing here. */
+	perMessageDeflate?: boolean;
+	/** Extra certificate authorities trusted for `tls: true` entries (a local development CA). */
+	tlsCa?: string | Buffer;
 	backoff: BackoffOptions;
 	/** A connection that stayed up this long starts its retry count afresh, in ms. */
 	resetBackoffAfterMs: number;
@@ -48,12 +59,36 @@ export function connectionKey(entry: ServerEntry): string {
 		entry.port,
 		entry.path,
 		entry.token,
+		wantsTls(entry),
 		entry.pid,
 		entry.procStart,
 	]);
 }
 
 const minimumRetryMs = 50;
+/** Server-controlled words (HTTP status text, error messages) are cut to this many characters. */
+export const maxReasonLength = 200;
+
+/** Keeps server-controlled text as data of a bounded size; the view sanitises it for display. */
+export function boundedReason(text: string): string {
+	return text.length > maxReasonLength
+		? `${text.slice(0, maxReasonLength - 1)}…`
+		: text;
+}
+
+function errorText(error: unknown): string {
+	return boundedReason(error instanceof Error ? error.message : String(error));
+}
+
+/** Runs a call into `ws` that must not throw past its entry; returns the error, if any. */
+function quietly(action: () => void): unknown {
+	try {
+		action();
+		return undefined;
+	} catch (error: unknown) {
+		return error ?? new Error('unknown error');
+	}
+}
 
 type Failure = {
 	close?: CloseInfo;
@@ -68,6 +103,10 @@ type SocketAttempt = {
 	hostIndex: number;
 	failure: Failure;
 	ended: boolean;
+	/** The total handshake deadline; cleared once open or ended. */
+	deadline: NodeJS.Timeout;
+	/** The total deadline passed: its reason wins over the abort error it causes. */
+	timedOut: boolean;
 };
 
 /**
@@ -94,6 +133,8 @@ export class Connection {
 	*/
 	private heardSinceCheck = false;
 	private preferredHost = 0;
+	/** Gives back this connection's handshake slot, or its place in the queue for one. */
+	private leaveGate: (() => void) | undefined;
 	private disposed = false;
 	private paused = false;
 
@@ -153,25 +194,36 @@ export class Connection {
 		this.counters.bytesOut += bytes;
 		this.listener.changed();
 		return new Promise((resolve) => {
-			socket.send(text, (error) => {
-				resolve(
-					error
-						? {id: this.id, delivered: false, reason: error.message}
-						: {id: this.id, delivered: true, bytes},
-				);
+			const thrown = quietly(() => {
+				socket.send(text, (error) => {
+					resolve(
+						error
+							? {id: this.id, delivered: false, reason: errorText(error)}
+							: {id: this.id, delivered: true, bytes},
+					);
+				});
 			});
+			if (thrown !== undefined) {
+				resolve({id: this.id, delivered: false, reason: errorText(thrown)});
+			}
 		});
 	}
 
 	/** Stops reading from the socket (ingest budget); the kernel buffers meanwhile. */
 	pause(): void {
 		this.paused = true;
-		this.current?.socket.pause();
+		const socket = this.current?.socket;
+		quietly(() => {
+			socket?.pause();
+		});
 	}
 
 	resume(): void {
 		this.paused = false;
-		this.current?.socket.resume();
+		const socket = this.current?.socket;
+		quietly(() => {
+			socket?.resume();
+		});
 	}
 
 	/** Closes for good, telling the server why (going away: removed, or the monitor quit). */
@@ -180,14 +232,6 @@ export class Connection {
 		clearTimeout(this.retryTimer);
 		this.dropSocket(1001, reason);
 		this.state = {...this.state, status: 'closed', nextRetryAt: undefined};
-	}
-
-	private hosts(): string[] {
-		const {host} = this.entry;
-		// "localhost" may be served on IPv4, IPv6 or both, whatever the resolver prefers: try both.
-		return host === undefined || host === 'localhost'
-			? ['127.0.0.1', '::1']
-			: [host];
 	}
 
 	private connect(hostIndex: number): void {
@@ -201,31 +245,97 @@ export class Connection {
 			return;
 		}
 
-		const hosts = this.hosts();
+		const plan = planAddress(this.entry);
+		if ('withheld' in plan) {
+			this.stopTrying('withheld', plan.withheld);
+			return;
+		}
+
+		// A first try shows "connecting" (also while it waits for a handshake slot); a retry keeps
+		// showing why it is retrying.
+		this.state =
+			this.state.attempt === 0
+				? {status: 'connecting', attempt: 0}
+				: {...this.state, nextRetryAt: undefined};
+		const {handshakes} = this.options;
+		if (handshakes) {
+			this.leaveGate = handshakes.enter((leave) => {
+				this.open(plan, hostIndex, leave);
+			});
+		} else {
+			this.open(plan, hostIndex, () => undefined);
+		}
+	}
+
+	/** Opens one socket; `leave` gives its handshake slot back once it opened or ended. */
+	private open(
+		plan: Exclude<AddressPlan, {withheld: string}>,
+		hostIndex: number,
+		leave: () => void,
+	): void {
+		if (this.disposed) {
+			leave();
+			return;
+		}
+
+		const {hosts} = plan;
 		const host = hosts[(this.preferredHost + hostIndex) % hosts.length]!;
-		const socket = new WebSocket(webSocketUrl(this.entry, host), {
-			maxPayload: this.options.maxPayload,
-			handshakeTimeout: this.options.handshakeTimeoutMs,
-			headers:
-				this.entry.token === undefined
-					? {}
-					: {authorization: `Bearer ${this.entry.token}`},
-			followRedirects: false,
-		});
+		const url = webSocketUrl(this.entry, host, plan.tls);
+		const mismatch = addressMismatch(url, host, this.entry, plan.tls);
+		if (mismatch !== undefined) {
+			leave();
+			this.stopTrying('invalid', `cannot connect: ${boundedReason(mismatch)}`);
+			return;
+		}
+
+		let socket: WebSocket;
+		try {
+			// Throws at once for what cannot be a URL or a header (a host with a port or a space, a
+			// path with "#", a token with a line break or non-Latin-1 characters). The schema should
+			// have refused such an entry; if one gets here anyway, it fails alone.
+			socket = new WebSocket(url, {
+				maxPayload: this.options.maxPayload,
+				handshakeTimeout: this.options.handshakeTimeoutMs,
+				perMessageDeflate: this.options.perMessageDeflate ?? false,
+				headers:
+					plan.token === undefined
+						? {}
+						: {authorization: `Bearer ${plan.token}`},
+				followRedirects: false,
+				...(plan.tls && this.options.tlsCa !== undefined
+					? {ca: this.options.tlsCa}
+					: {}),
+			});
+		} catch (error: unknown) {
+			leave();
+			this.stopTrying('invalid', `cannot connect: ${errorText(error)}`);
+			return;
+		}
+
 		const attempt: SocketAttempt = {
 			socket,
 			hostIndex,
 			failure: {},
 			ended: false,
+			timedOut: false,
+			// The `handshakeTimeout` of ws restarts with every byte received, so a server trickling
+			// its answer kept a row "connecting" forever: this one counts from the start.
+			deadline: setTimeout(() => {
+				if (socket.readyState === WebSocket.CONNECTING) {
+					attempt.timedOut = true;
+					attempt.failure = {error: 'handshake timed out'};
+					quietly(() => {
+						socket.terminate();
+					});
+				}
+			}, this.options.handshakeTimeoutMs),
 		};
+		attempt.deadline.unref();
 		this.current = attempt;
-		// A first try shows "connecting"; a retry keeps showing why it is retrying.
-		this.state =
-			this.state.attempt === 0
-				? {status: 'connecting', attempt: 0}
-				: {...this.state, nextRetryAt: undefined};
 
 		const end = () => {
+			clearTimeout(attempt.deadline);
+			leave();
 			if (!attempt.ended) {
 				attempt.ended = true;
 				this.onSocketEnd(attempt);
@@ -233,6 +343,8 @@ export class Connection {
 		};
 
 		socket.on('open', () => {
+			clearTimeout(attempt.deadline);
+			leave();
 			this.preferredHost = (this.preferredHost + hostIndex) % hosts.length;
 			this.onOpen(socket);
 		});
@@ -252,13 +364,19 @@ export class Connection {
 		socket.on('unexpected-response', (request, response) => {
 			attempt.failure = {
 				httpStatus: response.statusCode ?? 0,
-				error: response.statusMessage ?? '',
+				error: boundedReason(response.statusMessage ?? ''),
 			};
-			response.resume();
-			request.destroy();
+			quietly(() => {
+				response.resume();
+				request.destroy();
+			});
 			end();
 		});
 		socket.on('error', (error: Error & {code?: string}) => {
+			if (attempt.timedOut) {
+				return; // The abort our own deadline caused: its reason is already set.
+			}
+
 			attempt.failure = {
 				...attempt.failure,
 				...describeSocketError(error, this.options.maxPayload),
@@ -267,11 +385,22 @@ export class Connection {
 		socket.on('close', (code, reason) => {
 			attempt.failure.close ??= {
 				code,
-				reason: reason.toString(),
+				reason: boundedReason(reason.toString()),
 				meaning: closeCodeMeaning(code),
 			};
 			end();
 		});
+	}
+
+	/** The entry cannot be connected to as it is: say why once, and wait for it to change. */
+	private stopTrying(status: 'invalid' | 'withheld', reason: string): void {
+		const already = this.state.status === status && this.state.error === reason;
+		this.state = {status, attempt: this.state.attempt, error: reason};
+		if (!already) {
+			this.listener.event(this.id, {kind: 'warning', text: reason});
+		}
+
+		this.listener.changed();
 	}
 
 	private onOpen(socket: WebSocket): void {
@@ -286,7 +415,9 @@ export class Connection {
 		};
 		this.listener.event(this.id, {kind: 'connected', text: 'connected'});
 		for (const topic of this.options.subscriptions()) {
-			socket.send(JSON.stringify([topic, 'subscribe', {}]));
+			quietly(() => {
+				socket.send(JSON.stringify([topic, 'subscribe', {}]));
+			});
 		}
 
 		this.startHeartbeat(socket);
@@ -297,7 +428,7 @@ export class Connection {
 		clearInterval(this.heartbeatTimer);
 		// A first ping at once, so the round-trip time shows without waiting a whole interval.
 		this.pingSentAt = this.options.now();
-		socket.ping();
+		this.ping(socket);
 		this.heardSinceCheck = false;
 		this.heartbeatTimer = setInterval(() => {
 			const heard = this.heardSinceCheck;
@@ -317,14 +448,28 @@ export class Connection {
 					};
 				}
 
-				socket.terminate();
+				quietly(() => {
+					socket.terminate();
+				});
 				return;
 			}
 
 			this.pingSentAt = this.options.now();
-			socket.ping();
+			this.ping(socket);
 		}, this.options.pingIntervalMs);
 		this.heartbeatTimer.unref();
+	}
+
+	/** A ping that cannot be sent ends the socket (and so reconnects) instead of throwing. */
+	private ping(socket: WebSocket): void {
+		const thrown = quietly(() => {
+			socket.ping();
+		});
+		if (thrown !== undefined) {
+			quietly(() => {
+				socket.terminate();
+			});
+		}
 	}
 
 	private onSocketEnd(ended: SocketAttempt): void {
@@ -343,11 +488,14 @@ export class Connection {
 			return;
 		}
 
-		// Refused on one loopback family: try the other before calling it a failure.
+		// Refused on one loopback family: try the other before calling it a failure (never with a
+		// token: see planAddress).
+		const plan = planAddress(this.entry);
 		if (
 			!wasConnected &&
 			failure.code === 'ECONNREFUSED' &&
-			hostIndex + 1 < this.hosts().length
+			'hosts' in plan &&
+			hostIndex + 1 < plan.hosts.length
 		) {
 			this.connect(hostIndex + 1);
 			return;
@@ -398,7 +546,7 @@ export class Connection {
 		} else if (state.status === 'unreachable') {
 			this.listener.event(this.id, {
 				kind: 'unreachable',
-				text: 'unreachable: connection refused, process alive',
+				text: `unreachable: connection refused, process alive${this.entry.token !== undefined && (this.entry.host ?? 'localhost').toLowerCase() === 'localhost' ? ' (with a token, localhost means 127.0.0.1 only: an IPv6-only server is named "::1")' : ''}`,
 			});
 		} else if (state.error !== undefined) {
 			this.listener.event(this.id, {
@@ -427,21 +575,35 @@ export class Connection {
 	}
 
 	private dropSocket(code: number, reason: string): void {
-		const socket = this.current?.socket;
+		const attempt = this.current;
 		this.current = undefined;
 		clearInterval(this.heartbeatTimer);
-		if (!socket) {
+		// Out of the handshake queue, or the slot given back.
+		this.leaveGate?.();
+		this.leaveGate = undefined;
+		if (!attempt) {
 			return;
 		}
 
+		clearTimeout(attempt.deadline);
+		const {socket} = attempt;
 		if (socket.readyState === WebSocket.OPEN) {
-			socket.close(code, reason);
+			const thrown = quietly(() => {
+				socket.close(code, reason);
+			});
 			// A peer that never answers the close handshake is cut off.
-			setTimeout(() => {
-				socket.terminate();
-			}, 1000).unref();
+			setTimeout(
+				() => {
+					quietly(() => {
+						socket.terminate();
+					});
+				},
+				thrown === undefined ? 1000 : 0,
+			).unref();
 		} else {
-			socket.terminate();
+			quietly(() => {
+				socket.terminate();
+			});
 		}
 	}
 }
@@ -514,7 +676,7 @@ function describeSocketError(
 				return {
 					close: {
 						code: 1002,
-						reason: error.message,
+						reason: boundedReason(error.message),
 						meaning: closeCodeMeaning(1002),
 					},
 					code: error.code,
@@ -524,7 +686,7 @@ function describeSocketError(
 			return {
 				error: error.message.includes('handshake has timed out')
 					? 'handshake timed out'
-					: error.message,
+					: boundedReason(error.message),
 				...(error.code ? {code: error.code} : {}),
 			};
 		}

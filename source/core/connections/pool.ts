@@ -1,5 +1,6 @@
-import {probeProcess} from '../registry/liveness.js';
+import {probeProcess, type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
+import {isRemote} from './address-policy.js';
 import {defaultBackoff} from './backoff.js';
 import {
 	Connection,
@@ -7,6 +8,7 @@ import {
 	type ConnectionListener,
 	type ConnectionOptions,
 } from './connection.js';
+import {createHandshakeGate, defaultMaxHandshakes} from './handshake-gate.js';
 import {type Delivery, type ServerView} from './types.js';
 
 export const defaultConnectionOptions = {
@@ -16,10 +18,18 @@ export const defaultConnectionOptions = {
 	backoff: defaultBackoff,
 	resetBackoffAfterMs: 5000,
 	maxBufferedBytes: 4 * 1024 * 1024,
+	maxHandshakes: defaultMaxHandshakes,
 } as const;
 
-export type PoolOptions = Partial<Omit<ConnectionOptions, 'subscriptions'>> & {
+export type PoolOptions = Partial<
+	Omit<ConnectionOptions, 'subscriptions' | 'handshakes'>
+> & {
 	listener: ConnectionListener;
+	/**
+	Opening handshakes in flight at once (default 16); the other entries wait as "connecting", in
+	registry order, so thousands of entries cannot open thousands of sockets in one go.
+	*/
+	maxHandshakes?: number;
 	/** Topics to subscribe to on every (re)connect (`--subscribe`). */
 	subscriptions?: Iterable<string>;
 };
@@ -43,16 +53,53 @@ export type ConnectionPool = {
 	close(): void;
 };
 
+/** How long a liveness answer is reused, in ms; see `sharedProbe`. */
+const probeReuseMs = 100;
+
+/**
+Every attempt asks whether its process is alive when it starts and when it fails, and reading
+`/proc/<pid>/stat` was the largest cost of thousands of entries on refused ports: an answer is
+reused for `probeReuseMs`, by pid and start time. The cache is dropped whole when it is that old,
+so it never holds more than the pids asked about in that time.
+*/
+function sharedProbe(
+	probe: ConnectionOptions['probe'],
+	now: () => number,
+): ConnectionOptions['probe'] {
+	let answers = new Map<string, ProcessProbe>();
+	let since = now();
+	return (pid, procStart) => {
+		const at = now();
+		if (at - since >= probeReuseMs || at < since) {
+			answers = new Map();
+			since = at;
+		}
+
+		const key = `${pid}:${procStart ?? ''}`;
+		let answer = answers.get(key);
+		if (answer === undefined) {
+			answer = probe(pid, procStart);
+			answers.set(key, answer);
+		}
+
+		return answer;
+	};
+}
+
 export function createConnectionPool(options: PoolOptions): ConnectionPool {
 	const {listener} = options;
 	const topics = new Set(options.subscriptions);
+	const now = options.now ?? Date.now;
 	const connectionOptions: ConnectionOptions = {
 		...defaultConnectionOptions,
-		probe: probeProcess,
 		random: Math.random,
 		now: Date.now,
 		...options,
+		probe: sharedProbe(options.probe ?? probeProcess, now),
 		subscriptions: () => topics,
+		handshakes: createHandshakeGate(
+			options.maxHandshakes ?? defaultConnectionOptions.maxHandshakes,
+		),
 	};
 	let connections = new Map<string, Connection>();
 	/**
@@ -70,6 +117,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		entry: connection.entry,
 		state: connection.state,
 		counters: connection.counters,
+		remote: isRemote(connection.entry),
 	});
 
 	const sendToAll = async (text: string) =>

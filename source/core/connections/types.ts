@@ -10,6 +10,10 @@ export const serverStatuses = [
 	'unreachable',
 	'stale',
 	'closed',
+	/** The entry cannot be connected to as written (bad address, header…); not retried. */
+	'invalid',
+	/** Connecting would send its token in clear text off this machine; not attempted. */
+	'withheld',
 ] as const;
 
 export type ServerStatus = (typeof serverStatuses)[number];
@@ -24,7 +28,7 @@ export type ConnectionState = {
 	lastClose?: CloseInfo;
 	/** HTTP status of a refused upgrade (rejected). */
 	httpStatus?: number;
-	/** Why the last attempt failed, in words (unreachable, handshake timeout…). */
+	/** Why the last attempt failed, in words (unreachable, handshake timeout, invalid, withheld…). */
 	error?: string;
 	/** When the current connection opened (connected). */
 	connectedAt?: number;
@@ -47,6 +51,8 @@ export type ServerView = {
 	entry: ServerEntry;
 	state: ConnectionState;
 	counters: Counters;
+	/** The entry names a host that is not loopback: what is sent to it leaves this machine. Absent: loopback. */
+	remote?: boolean;
 };
 
 export type SystemEventKind =

@@ -36,6 +36,20 @@ export type MessageRecord = {
 /** Payload bytes kept per message for its preview and detail view. */
 export const keptBytesPerMessage = 16 * 1024;
 
+/**
+What a record costs beyond its kept bytes: the object, its header fields, a buffer's bookkeeping.
+An estimate on the high side, so a scrollback of tiny messages is bounded by bytes too.
+*/
+export const recordOverheadBytes = 256;
+
+/**
+The memory a record holds while it is kept, for the scrollback's byte bound: its kept payload
+(at most `keptBytesPerMessage`, whatever the message's size) plus the overhead.
+*/
+export function retainedBytes(record: MessageRecord): number {
+	return Math.min(record.bytes, keptBytesPerMessage) + recordOverheadBytes;
+}
+
 /** Where a record sits and whose it is. */
 export type RecordHeader = {seq: number; time: number; serverId: string};
 
@@ -71,12 +85,16 @@ class FrameRecord implements MessageRecord {
 
 	/**
 	Copies the kept bytes, so a record that stays in the scrollback never pins the socket's whole
-	receive chunk. Done for the survivors only, at flush time, instead of for every message.
+	receive chunk. Done for the survivors only, at flush time, instead of for every message, and only
+	when the bytes kept are under half of the memory they pin: a message that arrived in a buffer of
+	its own is kept as it is (copying every 16 KiB message of a flood was most of the garbage made).
 	*/
 	settle(): void {
 		if (!this.#settled) {
 			this.#settled = true;
-			this.#payload = Buffer.from(this.#payload);
+			if (this.#payload.byteLength * 2 < this.#payload.buffer.byteLength) {
+				this.#payload = Buffer.from(this.#payload);
+			}
 		}
 	}
 

@@ -1,6 +1,17 @@
+export type RingBufferOptions<T> = {
+	/**
+	Also keep the items' total size under this many bytes, as `sizeOf` counts them, evicting the
+	oldest first. The newest item is always kept, whatever its size. Default: no byte bound.
+	*/
+	maxBytes?: number;
+	/** An item's size in bytes; needed with `maxBytes`. */
+	sizeOf?: (item: T) => number;
+};
+
 /**
-The last `capacity` items pushed, oldest first; older items are evicted one by one as new ones
-arrive. Pushing is O(1): the storage grows to `capacity` once, then slots are overwritten in place.
+The last `capacity` items pushed (and, with `maxBytes`, only as many as fit in that many bytes),
+oldest first; older items are evicted as new ones arrive. Pushing is amortised O(1): the storage
+grows by doubling up to `capacity`, then slots are overwritten in place.
 
 Logical indexes run from 0 (the oldest item kept) to `length - 1` (the newest). The item at logical
 index `i` was the `total - length + i`-th item ever pushed (counting from 0), which gives every item
@@ -9,26 +20,45 @@ a stable sequence number for scroll anchors.
 export class RingBuffer<T> {
 	/** How many items are kept at most. */
 	readonly capacity: number;
-	#items: T[] = [];
+	/** How many bytes the kept items may take at most (infinite: no bound). */
+	readonly maxBytes: number;
+	readonly #sizeOf: (item: T) => number;
+	/** Circular storage; its length grows up to `capacity`. Free slots hold `undefined`. */
+	#items: Array<T | undefined> = [];
 	/** Storage index of the oldest item. */
 	#head = 0;
 	#length = 0;
 	#total = 0;
 	#dropped = 0;
+	#bytes = 0;
 
-	constructor(capacity: number) {
+	constructor(capacity: number, options: RingBufferOptions<T> = {}) {
 		if (!Number.isSafeInteger(capacity) || capacity < 1) {
 			throw new RangeError(
 				`Ring buffer capacity must be a positive integer, got ${capacity}`,
 			);
 		}
 
+		const maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+		if (!(maxBytes > 0)) {
+			throw new RangeError(
+				`Ring buffer byte bound must be positive, got ${maxBytes}`,
+			);
+		}
+
 		this.capacity = capacity;
+		this.maxBytes = maxBytes;
+		this.#sizeOf = options.sizeOf ?? (() => 0);
 	}
 
 	/** How many items are kept now. */
 	get length(): number {
 		return this.#length;
+	}
+
+	/** How many bytes the kept items take, as `sizeOf` counts them. */
+	get bytes(): number {
+		return this.#bytes;
 	}
 
 	/** How many items were ever pushed; never decreases, not even on `clear()`. */
@@ -37,26 +67,31 @@ export class RingBuffer<T> {
 	}
 
 	/**
-	How many items were evicted to make room for newer ones. `clear()` does not count as eviction and
-	does not reset it, so `total - dropped - length` is the number of items cleared.
+	How many items were evicted to make room for newer ones (by count or by bytes). `clear()` does
+	not count as eviction and does not reset it, so `total - dropped - length` is the number of items
+	cleared.
 	*/
 	get dropped(): number {
 		return this.#dropped;
 	}
 
-	/** Adds `item` as the newest, evicting the oldest when full. */
+	/** Adds `item` as the newest, evicting the oldest while over the count or the byte bound. */
 	push(item: T): void {
 		this.#total++;
-		// Until the storage is full, the oldest item is at 0 and `length` is the storage's length.
-		if (this.#items.length < this.capacity) {
-			this.#items.push(item);
-			this.#length++;
-			return;
+		if (this.#length === this.capacity) {
+			this.#evictOldest();
 		}
 
-		this.#items[this.#head] = item;
-		this.#head = (this.#head + 1) % this.capacity;
-		this.#dropped++;
+		if (this.#length === this.#items.length) {
+			this.#grow();
+		}
+
+		this.#items[(this.#head + this.#length) % this.#items.length] = item;
+		this.#length++;
+		this.#bytes += this.#sizeOf(item);
+		while (this.#bytes > this.maxBytes && this.#length > 1) {
+			this.#evictOldest();
+		}
 	}
 
 	/** The item at logical `index` (negative counts back from the newest), or `undefined`. */
@@ -66,7 +101,7 @@ export class RingBuffer<T> {
 			return undefined;
 		}
 
-		return this.#items[(this.#head + logical) % this.capacity];
+		return this.#items[(this.#head + logical) % this.#items.length];
 	}
 
 	/** Items from logical `start` up to, not including, `end`, with `Array.prototype.slice` semantics. */
@@ -75,7 +110,7 @@ export class RingBuffer<T> {
 		const to = clampIndex(end, this.#length);
 		const result: T[] = [];
 		for (let logical = from; logical < to; logical++) {
-			result.push(this.#items[(this.#head + logical) % this.capacity]!);
+			result.push(this.#items[(this.#head + logical) % this.#items.length]!);
 		}
 
 		return result;
@@ -91,6 +126,30 @@ export class RingBuffer<T> {
 		this.#items = [];
 		this.#head = 0;
 		this.#length = 0;
+		this.#bytes = 0;
+	}
+
+	#evictOldest(): void {
+		// Only called with at least one item kept, so the slot holds one.
+		const oldest = this.#items[this.#head]!;
+		this.#items[this.#head] = undefined;
+		this.#head = (this.#head + 1) % this.#items.length;
+		this.#length--;
+		this.#bytes -= this.#sizeOf(oldest);
+		this.#dropped++;
+	}
+
+	/** Full storage below capacity: lay the items out from 0 in a storage twice as large. */
+	#grow(): void {
+		const items: Array<T | undefined> = this.slice();
+		const size = Math.min(this.capacity, Math.max(16, items.length * 2));
+		// Filled rather than given a length, so the array stays packed (fast) rather than holey.
+		while (items.length < size) {
+			items.push(undefined);
+		}
+
+		this.#items = items;
+		this.#head = 0;
 	}
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {RingBuffer} from '../../../source/core/messages/ring-buffer.js';
 import {seededRandom} from './inert.js';
@@ -111,4 +112,78 @@ describe('RingBuffer', () => {
 			}
 		}
 	});
+
+	it('with a byte bound, evicts the oldest until the kept items fit, always keeping the newest', () => {
+		const buffer = new RingBuffer<number>(100, {
+			maxBytes: 10,
+			sizeOf: (item) => item,
+		});
+		for (const item of [3, 3, 3]) {
+			buffer.push(item);
+		}
+
+		expect(buffer.toArray()).toEqual([3, 3, 3]);
+		expect(buffer.bytes).toBe(9);
+		buffer.push(4);
+		expect(buffer.toArray()).toEqual([3, 3, 4]);
+		expect(buffer.dropped).toBe(1);
+		buffer.push(50);
+		expect(buffer.toArray()).toEqual([50]);
+		expect(buffer.bytes).toBe(50);
+		expect(buffer.dropped).toBe(4);
+		expect(buffer.total).toBe(5);
+		buffer.clear();
+		expect(buffer.bytes).toBe(0);
+	});
+
+	it('behaves like an array trimmed by count and by bytes, under any operations (property)', () => {
+		const operation = fc.oneof(
+			{arbitrary: fc.integer({min: 0, max: 40}), weight: 20},
+			{arbitrary: fc.constant('clear' as const), weight: 1},
+		);
+		fc.assert(
+			fc.property(
+				fc.integer({min: 1, max: 40}),
+				fc.integer({min: 1, max: 120}),
+				fc.array(operation, {maxLength: 300}),
+				(capacity, maxBytes, operations) => {
+					const buffer = new RingBuffer<number>(capacity, {
+						maxBytes,
+						sizeOf: (item) => item,
+					});
+					let model: number[] = [];
+					let dropped = 0;
+					for (const step of operations) {
+						if (step === 'clear') {
+							buffer.clear();
+							model = [];
+							continue;
+						}
+
+						buffer.push(step);
+						model.push(step);
+						while (
+							model.length > capacity ||
+							(model.length > 1 && sumOf(model) > maxBytes)
+						) {
+							model.shift();
+							dropped++;
+						}
+
+						expect(buffer.toArray()).toEqual(model);
+						expect(buffer.at(-1)).toBe(step);
+					}
+
+					expect(buffer.length).toBe(model.length);
+					expect(buffer.bytes).toBe(sumOf(model));
+					expect(buffer.dropped).toBe(dropped);
+				},
+			),
+			{numRuns: 300},
+		);
+	});
 });
+
+function sumOf(items: number[]): number {
+	return items.reduce((total, item) => total + item, 0);
+}
