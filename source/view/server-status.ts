@@ -4,18 +4,19 @@ import {
 	type ServerStatus,
 } from '../core/connections/types.js';
 import {formatDuration} from '../core/format.js';
+import {glyphs} from './glyphs.js';
 
 type StatusStyle = {glyph: string; color: string};
 
 /** A glyph and a word for each status, never colour alone. */
 export const statusStyles: Record<ServerStatus, StatusStyle> = {
-	connected: {glyph: '●', color: 'green'},
-	connecting: {glyph: '◌', color: 'yellow'},
-	reconnecting: {glyph: '◌', color: 'yellow'},
-	rejected: {glyph: '✕', color: 'red'},
-	unreachable: {glyph: '✕', color: 'red'},
-	stale: {glyph: '✕', color: 'gray'},
-	closed: {glyph: '○', color: 'gray'},
+	connected: {glyph: glyphs.status.up, color: 'green'},
+	connecting: {glyph: glyphs.status.pending, color: 'yellow'},
+	reconnecting: {glyph: glyphs.status.pending, color: 'yellow'},
+	rejected: {glyph: glyphs.status.down, color: 'red'},
+	unreachable: {glyph: glyphs.status.down, color: 'red'},
+	stale: {glyph: glyphs.status.down, color: 'gray'},
+	closed: {glyph: glyphs.status.closed, color: 'gray'},
 };
 
 /** What a retry countdown shows: the time left, rounded up to the second ("in 1s" until it happens). */

@@ -135,7 +135,7 @@ looking back over a variation selector or skin tone that may follow the first on
 function joinsEmoji(text: string, index: number): boolean {
 	let before = index - 1;
 	for (let steps = 0; steps < 2 && before > 0; steps++) {
-		const point = codePointEndingAt(text, before);
+		const point = codePointEndingAt(text, before) ?? 0;
 		if (point === 0xfe_0f || (point >= 0x1_f3_fb && point <= 0x1_f3_ff)) {
 			before -= point > 0xff_ff ? 2 : 1;
 		} else {
