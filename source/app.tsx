@@ -151,7 +151,7 @@ export function App({store, registryLabel}: Props) {
 			<AsciiScreen>
 				<Box width={columns} height={Math.max(1, rows - 1)}>
 					<Text wrap="wrap">
-						{`terminal too small (need at least ${minimumSize.columns}x${minimumSize.rows}, now ${columns}x${rows}); ^C quits`}
+						{`terminal too small: ${columns}x${rows}, need at least ${minimumSize.columns}x${minimumSize.rows} (^C quits)`}
 					</Text>
 				</Box>
 			</AsciiScreen>

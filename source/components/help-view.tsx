@@ -16,10 +16,7 @@ const {up, down, left, right, upDown, leftRight} = glyphs.arrows;
 
 export const keyBindings = [
 	['Enter', 'send the line to the target (every connected server by default)'],
-	[
-		'Tab / Shift+Tab',
-		`cycle the target: all ${right} each server ${right} all`,
-	],
+	['Tab / Shift+Tab', 'cycle the target: all → each server → all'],
 	[`${up} / ${down}`, 'previous / next line from history'],
 	[
 		`${left} / ${right}, ^A / ^E`,

@@ -74,7 +74,7 @@ export function ServerTable({
 				title="servers"
 				detail={
 					hidden > 0
-						? `${visible.length} of ${servers.length} shown · Tab moves the target through them`
+						? `${visible.length} of ${servers.length} shown (Tab target)`
 						: ''
 				}
 				width={width}
