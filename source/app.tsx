@@ -188,7 +188,7 @@ export function App({store, registryLabel}: Props) {
 							height={layout.tableRows}
 							selectedId={ui.target}
 							now={snapshot.now}
-							emptyNote={emptyTableNote(snapshot, registryLabel)}
+							emptyNote={emptyTableNote(snapshot)}
 						/>
 						<MessagePane
 							lines={window.lines}

@@ -28,7 +28,7 @@ export function feedbackRows(
 	}
 
 	const room = Math.max(1, width - 2);
-	const rows = wrapCells(feedback.text, room);
+	const rows = wrapCells(feedback.text, room, {words: true});
 	if (rows.length <= maxFeedbackRows) {
 		return rows;
 	}
