@@ -1,8 +1,11 @@
+import {Text} from 'ink';
 import {render} from 'ink-testing-library';
+import {useEffect} from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {App} from '../../source/app.js';
 import {DetailView} from '../../source/components/detail-view.js';
 import {frameRecord} from '../../source/core/messages/record.js';
+import {useFeedback} from '../../source/hooks/use-feedback.js';
 import {detailLines} from '../../source/view/detail-text.js';
 import {keys} from '../helpers/terminal.js';
 import {waitForFrame} from '../helpers/ink-frames.js';
@@ -240,5 +243,35 @@ describe('the empty table and the header', () => {
 		const frame = await waitForFrame(lastFrame, ready);
 		expect(frame).not.toContain('\u001B]0;');
 		expect(frame).toContain('␛]0;PWNED␇y');
+	});
+});
+
+describe('invisible characters from the registry', () => {
+	test('an id with a zero-width space shows the mark in the table, not a look-alike', async () => {
+		const {lastFrame} = mount(
+			fakeStore(snapshotOf({servers: [serverRow('pay\u200Bpal')]})),
+		);
+		const frame = await waitForFrame(lastFrame, (text) =>
+			text.includes('[all · 1]'),
+		);
+		expect(frame).toContain(String.raw`pay\u200bpal`);
+		expect(frame).not.toContain('\u200B');
+	});
+});
+
+describe('useFeedback', () => {
+	function Probe({say}: {readonly say: string}) {
+		const [feedback, show] = useFeedback(60);
+		useEffect(() => {
+			show({text: say, tone: 'info'});
+		}, [say, show]);
+		return <Text>{feedback?.text ?? 'nothing'}</Text>;
+	}
+
+	test('an answer goes away by itself after a while', async () => {
+		const {lastFrame, unmount} = render(<Probe say="saved 3 messages" />);
+		cleanup = unmount;
+		await waitForFrame(lastFrame, (text) => text === 'saved 3 messages');
+		await waitForFrame(lastFrame, (text) => text === 'nothing', 'it to expire');
 	});
 });
