@@ -62,6 +62,20 @@ describe('a terminal that is not UTF-8', () => {
 	});
 });
 
+describe('the registry path in the header', () => {
+	test('a path with an OSC title in it is shown inert and never changes the window title', async () => {
+		const hostile = `${session.registryPath}\u001B]0;PWNED\u0007.json`;
+		const terminal = startTerminal(['--registry', hostile]);
+		try {
+			await waitForPrompt(terminal);
+			expect(terminal.screen()[0]).toContain('␛]0;PWNED␇');
+			expect(terminal.titles()).toEqual([]);
+		} finally {
+			terminal.dispose();
+		}
+	});
+});
+
 describe('overlays scroll (issue 15, must show item 9)', () => {
 	test('at 80×24 the last help entry can be reached by scrolling', async () => {
 		const terminal = session.startMonitor({cols: 80, rows: 24});
