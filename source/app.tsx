@@ -1,18 +1,26 @@
-import {Box, useApp, useInput} from 'ink';
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import {useCallback, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {type MonitorStore} from './core/store.js';
+import {AsciiScreen} from './components/ascii-screen.js';
 import {DetailView} from './components/detail-view.js';
+import {FeedbackLine} from './components/feedback-line.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
-import {HelpView} from './components/help-view.js';
+import {HelpView, helpRows} from './components/help-view.js';
 import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
 import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
+import {useFeedback} from './hooks/use-feedback.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
-import {layoutScreen} from './view/screen-layout.js';
+import {detailLines, detailSummary} from './view/detail-text.js';
+import {feedbackRows} from './view/feedback.js';
+import {glyphs} from './view/glyphs.js';
+import {isTooSmall, layoutScreen, minimumSize} from './view/screen-layout.js';
+import {scrollWindow} from './view/scroll-window.js';
+import {emptyTableNote} from './view/empty-table-note.js';
 import {handleKey} from './view/key-bindings.js';
 import {runSubmission} from './view/run-submission.js';
 import {
@@ -41,7 +49,13 @@ export function App({store, registryLabel}: Props) {
 		setUi(uiRef.current);
 	}, []);
 
-	const layout = layoutScreen(rows, snapshot.servers.length);
+	const [feedback, say] = useFeedback();
+	const feedbackLines = feedbackRows(feedback, columns, glyphs.ellipsis);
+	const layout = layoutScreen(
+		rows,
+		snapshot.servers.length,
+		feedbackLines.length,
+	);
 	const matching = useMemo(
 		() => filterMessages(snapshot.messages, ui.filter),
 		[snapshot.messages, ui.filter],
@@ -72,11 +86,54 @@ export function App({store, registryLabel}: Props) {
 			server.remote && (ui.target === undefined || server.id === ui.target),
 	).length;
 	const overlayRows = layout.tableRows + layout.paneRows + 3;
+	const detailMessage =
+		ui.overlay === 'detail'
+			? snapshot.messages.find((message) => message.seq === ui.detailSeq)
+			: undefined;
+	const detail = useMemo(
+		() =>
+			detailMessage
+				? {
+						lines: detailLines(detailMessage, columns),
+						summary: detailSummary(detailMessage),
+					}
+				: undefined,
+		[detailMessage, columns],
+	);
+	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
+	const overlayView = scrollWindow(
+		ui.overlay === 'help'
+			? helpRows().length
+			: ui.overlay === 'detail'
+				? (detail?.lines.length ?? 0)
+				: 0,
+		Math.max(1, overlayRows - 1),
+		ui.overlayOffset ?? 0,
+	);
+	// Read when a key arrives: Ink swaps in the new key handler only after the frame is drawn, and a
+	// key can come in between (or in the same read), so the handler must not keep the old limits.
+	// A layout effect runs in the same commit as the frame, before any later key is read.
+	const overlayLimits = useRef({maxOffset: 0, page: 1});
+	const overlayPage = Math.max(1, overlayView.end - overlayView.start - 1);
+	useLayoutEffect(() => {
+		overlayLimits.current = {
+			maxOffset: overlayView.maxOffset,
+			page: overlayPage,
+		};
+	}, [overlayView.maxOffset, overlayPage]);
 
 	const submit = () => {
 		const line = uiRef.current.input;
 		apply({type: 'submitted', line});
-		runSubmission(line, {store, snapshot, ui: uiRef.current, apply, exit});
+		say(undefined);
+		runSubmission(line, {
+			store,
+			snapshot,
+			ui: uiRef.current,
+			apply,
+			exit,
+			say,
+		});
 	};
 
 	useInput((input, key) => {
@@ -89,57 +146,84 @@ export function App({store, registryLabel}: Props) {
 			seqs: () => matching.map((message) => message.seq),
 			pageSize: layout.paneRows,
 			bottomSeq: window.lines.at(-1)?.seq,
+			overlayMaxOffset: overlayLimits.current.maxOffset,
+			overlayPage: overlayLimits.current.page,
 		});
 	});
 
+	if (isTooSmall(columns, rows)) {
+		return (
+			<AsciiScreen>
+				<Box width={columns} height={Math.max(1, rows - 1)}>
+					<Text wrap="wrap">
+						{`terminal too small: ${columns}x${rows}, need at least ${minimumSize.columns}x${minimumSize.rows} (^C quits)`}
+					</Text>
+				</Box>
+			</AsciiScreen>
+		);
+	}
+
 	return (
-		<Box flexDirection="column" width={columns} height={rows - 1}>
-			<Header
-				snapshot={snapshot}
-				registryLabel={registryLabel}
-				width={columns}
-			/>
-			{ui.overlay === 'help' ? (
-				<HelpView width={columns} height={overlayRows} />
-			) : ui.overlay === 'detail' ? (
-				<DetailView
-					message={snapshot.messages.find(
-						(message) => message.seq === ui.detailSeq,
-					)}
+		<AsciiScreen>
+			<Box flexDirection="column" width={columns} height={rows - 1}>
+				<Header
+					snapshot={snapshot}
+					registryLabel={registryLabel}
 					width={columns}
-					height={overlayRows}
 				/>
-			) : (
-				<>
-					<ServerTable
-						servers={snapshot.servers}
+				{ui.overlay === 'help' ? (
+					<HelpView
 						width={columns}
-						height={layout.tableRows}
-						selectedId={ui.target}
-						now={snapshot.now}
+						height={overlayRows}
+						offset={overlayView.start}
 					/>
-					<MessagePane
-						lines={window.lines}
-						labels={labels}
+				) : ui.overlay === 'detail' ? (
+					<DetailView
+						lines={detail?.lines}
+						summary={detail?.summary ?? ''}
 						width={columns}
-						height={layout.paneRows}
-						isFollowing={window.following}
-						newCount={window.newCount}
-						filter={ui.filter}
-						dropped={snapshot.messageDropped}
+						height={overlayRows}
+						offset={overlayView.start}
 					/>
-				</>
-			)}
-			<SectionRule width={columns} />
-			<InputLine
-				value={ui.input}
-				cursor={ui.cursor}
-				target={ui.target}
-				recipients={recipients}
-				remote={remote}
-				width={columns}
-			/>
-			{layout.showFooter ? <Footer /> : null}
-		</Box>
+				) : (
+					<>
+						<ServerTable
+							servers={snapshot.servers}
+							width={columns}
+							height={layout.tableRows}
+							selectedId={ui.target}
+							now={snapshot.now}
+							emptyNote={emptyTableNote(snapshot)}
+						/>
+						<MessagePane
+							lines={window.lines}
+							labels={labels}
+							width={columns}
+							height={layout.paneRows}
+							isFollowing={window.following}
+							newCount={window.newCount}
+							filter={ui.filter}
+							dropped={snapshot.messageDropped}
+						/>
+					</>
+				)}
+				<SectionRule width={columns} />
+				{feedback && layout.feedbackRows > 0 ? (
+					<FeedbackLine
+						rows={feedbackLines.slice(0, layout.feedbackRows)}
+						tone={feedback.tone}
+					/>
+				) : null}
+				<InputLine
+					value={ui.input}
+					cursor={ui.cursor}
+					target={ui.target}
+					recipients={recipients}
+					remote={remote}
+					width={columns}
+				/>
+				{layout.showFooter ? <Footer /> : null}
+			</Box>
+		</AsciiScreen>
 	);
 }

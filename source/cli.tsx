@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
+import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
 
 const cli = meow(
@@ -86,6 +87,17 @@ if (!invocation.ok) {
 	process.stderr.write(
 		`shipyard-tui: ${invocation.error}\nRun "shipyard-tui --help" for usage.\n`,
 	);
+	process.exit(2);
+}
+
+const refusal = terminalRefusal({
+	...invocation,
+	json: cli.flags.json,
+	isTerminal: Boolean(process.stdout.isTTY && process.stdin.isTTY),
+	environment: process.env,
+});
+if (refusal) {
+	process.stderr.write(refusal);
 	process.exit(2);
 }
 

@@ -1,19 +1,25 @@
 import {Box, Text} from 'ink';
-import {formatBytes} from '../core/format.js';
-import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {type MessageRecord} from '../core/messages/record.js';
-import {formatClock} from '../view/clock.js';
+import {glyphs} from '../view/glyphs.js';
+import {scrollWindow} from '../view/scroll-window.js';
+import {ScrollHint} from './scroll-hint.js';
 import {SectionRule} from './section-rule.js';
 
 type Props = {
-	readonly message?: MessageRecord;
+	/** The message's rows (see `detailLines`), or undefined when it is no longer kept. */
+	readonly lines?: readonly string[];
+	/** Server, time, direction, kind and size (see `detailSummary`). */
+	readonly summary: string;
 	readonly width: number;
 	readonly height: number;
+	/** Rows scrolled past at the top. */
+	readonly offset: number;
 };
 
-/** One message in full: JSON pretty-printed, long lines wrapped. */
-export function DetailView({message, width, height}: Props) {
-	if (!message) {
+const {upDown, leftRight} = glyphs.arrows;
+
+/** One message in full: JSON pretty-printed, wrapped by cells, scrolled with ↑/↓ PgUp/PgDn Home/End. */
+export function DetailView({lines, summary, width, height, offset}: Props) {
+	if (!lines) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
 				<SectionRule title="message" detail="Esc closes" width={width} />
@@ -22,54 +28,24 @@ export function DetailView({message, width, height}: Props) {
 		);
 	}
 
-	const frame = message.decoded();
-	const summary = [
-		sanitizeLabel(message.serverId, 40),
-		formatClock(message.time),
-		message.direction,
-		frame.kind,
-		...(message.bytes > 0 ? [formatBytes(message.bytes)] : []),
-	].join(' · ');
-	// One row for the rule, one kept for the "more lines" note.
-	const room = Math.max(1, height - 2);
-	const lines = hardWrap(frame.full, Math.max(1, width));
+	// The rule takes one row; the rest shows the message, its last row a hint when it does not fit.
+	const view = scrollWindow(lines.length, Math.max(1, height - 1), offset);
+	const keys = `${view.hasHint ? `${upDown} scroll · ` : ''}${leftRight} other messages · Esc closes`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<SectionRule
 				title="message"
-				detail={`${summary} · ↑↓ other messages · Esc closes`}
+				detail={`${keys} · ${summary}`}
 				width={width}
 			/>
-			<Box flexDirection="column" height={room} overflow="hidden">
-				{lines.slice(0, room).map((line, index) => (
-					// eslint-disable-next-line react/no-array-index-key
-					<Text key={index} wrap="truncate-end">
-						{line === '' ? ' ' : line}
-					</Text>
-				))}
-				{lines.length > room ? (
-					<Text
-						dimColor
-					>{`… ${lines.length - room + 1} more lines (/save writes it all)`}</Text>
-				) : null}
-			</Box>
+			{lines.slice(view.start, view.end).map((line, index) => (
+				// Rows are positions in a fixed list: the index is their identity.
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={view.start + index} wrap="truncate-end">
+					{line === '' ? ' ' : line}
+				</Text>
+			))}
+			<ScrollHint view={view} unit="lines" />
 		</Box>
 	);
-}
-
-/** Breaks text into rows of at most `width` characters, so every row is exactly one line on screen. */
-function hardWrap(text: string, width: number): string[] {
-	const rows: string[] = [];
-	for (const line of text.split('\n')) {
-		const characters = [...line];
-		if (characters.length === 0) {
-			rows.push('');
-		}
-
-		for (let start = 0; start < characters.length; start += width) {
-			rows.push(characters.slice(start, start + width).join(''));
-		}
-	}
-
-	return rows;
 }

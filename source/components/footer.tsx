@@ -1,9 +1,10 @@
 import {Text} from 'ink';
+import {glyphs} from '../view/glyphs.js';
 
 const hints: Array<[string, string]> = [
 	['Enter', 'send'],
 	['Tab', 'target'],
-	['↑↓', 'history'],
+	[glyphs.arrows.upDown, 'history'],
 	['PgUp/PgDn', 'scroll'],
 	['End', 'follow'],
 	['^O', 'detail'],

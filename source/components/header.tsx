@@ -1,11 +1,14 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import {type ServerStatus} from '../core/connections/types.js';
 import {type MonitorSnapshot} from '../core/store.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {glyphs, screenText} from '../view/glyphs.js';
 import {statusStyles} from '../view/server-status.js';
 
 type Props = {
 	readonly snapshot: MonitorSnapshot;
-	/** The registry path as shown (home folder shortened to ~). */
+	/** The registry path as shown (home folder shortened to ~); untrusted, sanitised here. */
 	readonly registryLabel: string;
 	readonly width: number;
 };
@@ -35,20 +38,27 @@ export function Header({snapshot, registryLabel, width}: Props) {
 		snapshot.registryFile === 'missing'
 			? ' (not created yet)'
 			: snapshot.registryFile === 'stale'
-				? ' (broken: last good shown)'
+				? snapshot.servers.length > 0
+					? ' (broken: showing the last good list)'
+					: ' (broken)'
 				: '';
+	const {separator} = glyphs;
 	// The counts matter more than the whole path: a long path gives way in its middle.
 	const countsText = counts
 		.map(({status, count}) => `${count} ${status}`)
-		.join(' · ');
+		.join(separator);
 	const fixedLength =
-		' shipyard · '.length +
+		stringWidth(` shipyard${separator}`) +
 		registryNote.length +
-		` · ${snapshot.servers.length} servers: `.length +
-		countsText.length +
-		(warnings > 0 ? `  ⚠ ${warnings} warnings`.length : 0) +
+		stringWidth(`${separator}${snapshot.servers.length} servers: `) +
+		stringWidth(countsText) +
+		(warnings > 0 ? `  ${glyphs.warning} ${warnings} warnings`.length : 0) +
 		'  ? help '.length;
-	const label = shortenMiddle(registryLabel, Math.max(12, width - fixedLength));
+	// The path comes from a flag or the environment: it is shown like any other untrusted text.
+	const label = shortenMiddle(
+		screenText(sanitizeLabel(registryLabel, 4096)),
+		Math.max(12, width - fixedLength),
+	);
 	return (
 		<Box width={width} height={1}>
 			<Box flexShrink={1} flexGrow={1}>
@@ -56,16 +66,16 @@ export function Header({snapshot, registryLabel, width}: Props) {
 					<Text bold color="cyan">
 						{' shipyard'}
 					</Text>
-					<Text dimColor>{' · '}</Text>
+					<Text dimColor>{separator}</Text>
 					{label}
 					<Text color="yellow">{registryNote}</Text>
-					<Text dimColor>{' · '}</Text>
+					<Text dimColor>{separator}</Text>
 					{snapshot.servers.length}{' '}
 					{snapshot.servers.length === 1 ? 'server' : 'servers'}
 					{counts.length > 0 ? ': ' : ''}
 					{counts.map(({status, count}, index) => (
 						<Text key={status}>
-							{index > 0 ? <Text dimColor>{' · '}</Text> : ''}
+							{index > 0 ? <Text dimColor>{separator}</Text> : ''}
 							<Text color={statusStyles[status].color}>
 								{count} {status}
 							</Text>
@@ -73,7 +83,7 @@ export function Header({snapshot, registryLabel, width}: Props) {
 					))}
 					{warnings > 0 ? (
 						<Text color="yellow">
-							{'  ⚠ '}
+							{`  ${glyphs.warning} `}
 							{warnings} {warnings === 1 ? 'warning' : 'warnings'}
 						</Text>
 					) : (
@@ -95,5 +105,5 @@ function shortenMiddle(text: string, maxLength: number): string {
 	}
 
 	const tail = Math.ceil((maxLength - 1) * 0.6);
-	return `${text.slice(0, maxLength - 1 - tail)}…${text.slice(text.length - tail)}`;
+	return `${text.slice(0, maxLength - 1 - tail)}${glyphs.ellipsis}${text.slice(text.length - tail)}`;
 }

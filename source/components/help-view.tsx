@@ -1,62 +1,82 @@
 import {Box, Text} from 'ink';
+import {glyphs, screenText} from '../view/glyphs.js';
+import {scrollWindow} from '../view/scroll-window.js';
 import {slashCommands} from '../view/slash-commands.js';
+import {ScrollHint} from './scroll-hint.js';
 import {SectionRule} from './section-rule.js';
 
 type Props = {
 	readonly width: number;
 	readonly height: number;
+	/** Rows scrolled past at the top. */
+	readonly offset: number;
 };
+
+const {up, down, left, right, upDown, leftRight} = glyphs.arrows;
 
 export const keyBindings = [
 	['Enter', 'send the line to the target (every connected server by default)'],
 	['Tab / Shift+Tab', 'cycle the target: all → each server → all'],
-	['↑ / ↓', 'previous / next line from history'],
-	['← / →, ^A / ^E', 'move in the line; ^W deletes a word, ^U the line'],
+	[`${up} / ${down}`, 'previous / next line from history'],
+	[
+		`${left} / ${right}, ^A / ^E`,
+		'move in the line; ^W deletes a word, ^U the line',
+	],
 	['PgUp / PgDn', 'scroll messages (pauses following)'],
 	['Home / End', 'oldest message / follow new messages again'],
-	['^O', 'open the newest visible message in full'],
+	[
+		'^O',
+		`open the newest visible message in full (${upDown} scrolls it, ${leftRight} or p/n other messages)`,
+	],
 	['?', 'this help (on an empty line)'],
 	['Esc', 'close help or detail'],
 	['^C', 'clear the line; on an empty line, quit'],
 ] as const;
 
-/** Every key and slash command, as many as fit (the rest is one `/help` line away in the readme). */
-export function HelpView({width, height}: Props) {
-	const keyWidth =
-		Math.max(
-			...keyBindings.map(([key]) => key.length),
-			...slashCommands.map(([command]) => command.length),
-		) + 2;
-	const rows: Array<{label: string; text: string; command: boolean}> = [
+type HelpRow = {label: string; text: string; command: boolean};
+
+/** Every key, then every slash command: the rows the help view scrolls through. */
+export function helpRows(): HelpRow[] {
+	return [
 		...keyBindings.map(([label, text]) => ({label, text, command: false})),
 		{label: '', text: '', command: false},
 		...slashCommands.map(([label, text]) => ({label, text, command: true})),
 	];
-	const room = Math.max(0, height - 1);
-	const visible =
-		rows.length > room
-			? [
-					...rows.slice(0, Math.max(0, room - 1)),
-					{
-						label: '…',
-						text: `${rows.length - room + 1} more — make the terminal taller`,
-						command: false,
-					},
-				]
-			: rows;
+}
+
+const keyWidth =
+	Math.max(
+		...keyBindings.map(([key]) => key.length),
+		...slashCommands.map(([command]) => command.length),
+	) + 2;
+
+/** Every key and slash command; scrolls with ↑/↓, PgUp/PgDn, Home/End when they do not all fit. */
+export function HelpView({width, height, offset}: Props) {
+	const rows = helpRows();
+	const view = scrollWindow(rows.length, Math.max(1, height - 1), offset);
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
-			<SectionRule title="help" detail="Esc closes" width={width} />
-			{visible.map(({label, text, command}, index) => (
+			<SectionRule
+				title="help"
+				detail={
+					view.hasHint
+						? `${upDown} PgUp/PgDn scroll · Esc closes`
+						: 'Esc closes'
+				}
+				width={width}
+			/>
+			{rows.slice(view.start, view.end).map(({label, text, command}, index) => (
+				// Rows are positions in a fixed list: the index is their identity.
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={index} wrap="truncate-end">
+				<Text key={view.start + index} wrap="truncate-end">
 					{' '}
 					<Text bold color={command ? 'cyan' : undefined}>
 						{label.padEnd(keyWidth)}
 					</Text>
-					{text === '' ? ' ' : text}
+					{text === '' ? ' ' : screenText(text)}
 				</Text>
 			))}
+			<ScrollHint view={view} unit="entries" />
 		</Box>
 	);
 }

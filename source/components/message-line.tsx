@@ -3,6 +3,7 @@ import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {formatClock} from '../view/clock.js';
+import {glyphs, screenText} from '../view/glyphs.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
 
@@ -15,7 +16,7 @@ type Props = {
 	readonly isTimeShown: boolean;
 };
 
-const directionGlyphs = {in: '←', out: '→', system: '!'} as const;
+const directionGlyphs = glyphs.direction;
 
 /** How each kind of system event looks: problems stand out, routine events stay quiet. */
 const eventColors: Record<string, string> = {
@@ -34,13 +35,13 @@ const eventColors: Record<string, string> = {
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
 function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
-	const {preview} = message.decoded();
+	const preview = screenText(message.decoded().preview);
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
 			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
 			<Text color={serverColor(message.serverId)}>
-				{fitCell(sanitizeLabel(label, 200), labelWidth)}
+				{fitCell(screenText(sanitizeLabel(label, 200)), labelWidth)}
 			</Text>{' '}
 			<Text
 				color={

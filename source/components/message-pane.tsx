@@ -1,6 +1,8 @@
 import {Box, Text} from 'ink';
 import {type MessageRecord} from '../core/messages/record.js';
+import {screenText} from '../view/glyphs.js';
 import {type MessageFilter} from '../view/ui-state.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {MessageLine} from './message-line.js';
 import {SectionRule} from './section-rule.js';
 
@@ -32,8 +34,12 @@ export function MessagePane({
 }: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
 	const parts = [
-		filter.server === undefined ? 'all' : `@${filter.server}`,
-		...(filter.text === undefined ? [] : [`"${filter.text}"`]),
+		filter.server === undefined
+			? 'all'
+			: `@${sanitizeLabel(filter.server, 40)}`,
+		...(filter.text === undefined
+			? []
+			: [`"${sanitizeLabel(filter.text, 40)}"`]),
 		isFollowing
 			? 'following'
 			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
@@ -45,9 +51,11 @@ export function MessagePane({
 			<Box flexDirection="column" height={height} overflowY="hidden">
 				{lines.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
-						{filter.server === undefined && filter.text === undefined
-							? ' waiting for messages…'
-							: ' no messages match the filter (/filter clears it)'}
+						{screenText(
+							filter.server === undefined && filter.text === undefined
+								? ' waiting for messages…'
+								: ' no messages match the filter (/filter clears it)',
+						)}
 					</Text>
 				) : (
 					lines.map((message) => (

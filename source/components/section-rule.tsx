@@ -1,4 +1,6 @@
 import {Text} from 'ink';
+import stringWidth from 'string-width';
+import {glyphs, screenText} from '../view/glyphs.js';
 
 type Props = {
 	/** Words shown in the rule; empty for a plain line. */
@@ -10,15 +12,16 @@ type Props = {
 
 /** `─ servers · 4 ─────────`: a one-line divider that names the section below it. */
 export function SectionRule({title = '', detail = '', width}: Props) {
-	const label =
-		title === '' ? '' : ` ${title}${detail === '' ? '' : ` · ${detail}`} `;
-	const fill = Math.max(0, width - 1 - [...label].length);
+	const shownDetail = detail === '' ? '' : screenText(` · ${detail}`);
+	const label = title === '' ? '' : ` ${title}${shownDetail} `;
+	const fill = Math.max(0, width - 1 - stringWidth(label));
 	return (
 		<Text dimColor wrap="truncate-end">
-			─{title === '' ? '' : <Text bold>{` ${title}`}</Text>}
-			{detail === '' ? '' : ` · ${detail}`}
+			{glyphs.rule}
+			{title === '' ? '' : <Text bold>{` ${title}`}</Text>}
+			{shownDetail}
 			{title === '' ? '' : ' '}
-			{'─'.repeat(fill)}
+			{glyphs.rule.repeat(fill)}
 		</Text>
 	);
 }

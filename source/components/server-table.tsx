@@ -4,6 +4,7 @@ import {memo} from 'react';
 import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
+import {glyphs, screenText} from '../view/glyphs.js';
 import {serverColor} from '../view/server-colors.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
 import {
@@ -22,10 +23,19 @@ type Props = {
 	/** The send target, shown as the selected row. */
 	readonly selectedId?: string;
 	readonly now: number;
+	/** What the table says while it has no rows (how to get some, or why there are none). */
+	readonly emptyNote?: string;
 };
 
 /** The servers, one row each: scrolls to keep the selected one in view; columns drop as it narrows. */
-export function ServerTable({servers, width, height, selectedId, now}: Props) {
+export function ServerTable({
+	servers,
+	width,
+	height,
+	selectedId,
+	now,
+	emptyNote = 'no servers registered yet',
+}: Props) {
 	const columns = layoutColumns(width, {
 		id: Math.max(
 			0,
@@ -63,7 +73,7 @@ export function ServerTable({servers, width, height, selectedId, now}: Props) {
 				title="servers"
 				detail={
 					hidden > 0
-						? `${visible.length} of ${servers.length} shown (Tab scrolls)`
+						? `${visible.length} of ${servers.length} shown (Tab target)`
 						: ''
 				}
 				width={width}
@@ -77,9 +87,7 @@ export function ServerTable({servers, width, height, selectedId, now}: Props) {
 			<Box flexDirection="column" height={height}>
 				{servers.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
-						{
-							'  no servers registered yet — they appear here as soon as they register'
-						}
+						{screenText(`  ${emptyNote}`)}
 					</Text>
 				) : (
 					visible.map((server) => (
@@ -108,7 +116,7 @@ function ServerRowView({server, columns, isSelected, now}: RowProps) {
 	const style = statusStyles[server.state.status];
 	return (
 		<Text wrap="truncate-end" inverse={isSelected}>
-			{isSelected ? '▸ ' : '  '}
+			{isSelected ? `${glyphs.selected} ` : '  '}
 			{columns.map((column, index) => {
 				const text = fitCell(
 					cellText(column, server, now),
@@ -157,6 +165,14 @@ const addressColumn: Column = {
 const noteColumn: Column = {key: 'note', title: '', width: 0, align: 'left'};
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
+	return screenText(rawCellText(column, server, now));
+}
+
+function rawCellText(
+	column: Column,
+	server: ServerRowData,
+	now: number,
+): string {
 	const {state, counters, entry} = server;
 	const connected = state.status === 'connected';
 	switch (column.key) {

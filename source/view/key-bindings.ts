@@ -12,6 +12,9 @@ export type KeyContext = {
 	seqs: () => number[];
 	pageSize: number;
 	bottomSeq?: number;
+	/** Help or detail view: how far it can scroll, and the rows one page moves. */
+	overlayMaxOffset?: number;
+	overlayPage?: number;
 };
 
 /** Key bindings, most specific first: overlays, then line editing, then the pane. */
@@ -28,12 +31,16 @@ export function handleKey(input: string, key: Key, context: KeyContext): void {
 	}
 
 	if (ui.overlay !== 'none') {
-		if (ui.overlay === 'detail' && (key.upArrow || key.downArrow)) {
+		const scroll = overlayScroll(key, context.overlayPage ?? 1);
+		const step = ui.overlay === 'detail' ? detailStep(input, key) : undefined;
+		if (scroll !== undefined) {
 			apply({
-				type: 'detail-step',
-				by: key.upArrow ? -1 : 1,
-				seqs: context.seqs(),
+				type: 'overlay-scroll',
+				by: scroll,
+				maxOffset: context.overlayMaxOffset ?? 0,
 			});
+		} else if (step !== undefined) {
+			apply({type: 'detail-step', by: step, seqs: context.seqs()});
 		} else if (
 			key.escape ||
 			key.return ||
@@ -50,6 +57,32 @@ export function handleKey(input: string, key: Key, context: KeyContext): void {
 	if (action) {
 		apply(action);
 	}
+}
+
+/** Rows a key scrolls the help or detail view by: ↑/↓ a row, PgUp/PgDn a page, Home/End all the way. */
+function overlayScroll(key: Key, page: number): number | undefined {
+	if (key.upArrow || key.downArrow) {
+		return key.upArrow ? -1 : 1;
+	}
+
+	if (key.pageUp || key.pageDown) {
+		return key.pageUp ? -page : page;
+	}
+
+	if (key.home || key.end) {
+		return key.home ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
+	}
+
+	return undefined;
+}
+
+/** The detail view's step to the older (←, p) or newer (→, n) message. */
+function detailStep(input: string, key: Key): number | undefined {
+	if (key.leftArrow || input === 'p') {
+		return -1;
+	}
+
+	return key.rightArrow || input === 'n' ? 1 : undefined;
 }
 
 /** A key and what it does to the line or the pane; the first binding that matches wins. */

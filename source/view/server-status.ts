@@ -6,24 +6,25 @@ import {
 import {formatDuration} from '../core/format.js';
 import {displayAddress} from '../core/registry/address.js';
 import {type ServerEntry} from '../core/registry/schema.js';
+import {glyphs} from './glyphs.js';
 
 type StatusStyle = {glyph: string; color: string};
 
 /** A glyph and a word for each status, never colour alone. */
 export const statusStyles: Record<ServerStatus, StatusStyle> = {
-	connected: {glyph: '●', color: 'green'},
-	connecting: {glyph: '◌', color: 'yellow'},
-	reconnecting: {glyph: '◌', color: 'yellow'},
-	rejected: {glyph: '✕', color: 'red'},
-	unreachable: {glyph: '✕', color: 'red'},
-	stale: {glyph: '✕', color: 'gray'},
-	closed: {glyph: '○', color: 'gray'},
-	invalid: {glyph: '✕', color: 'red'},
-	withheld: {glyph: '✕', color: 'red'},
+	connected: {glyph: glyphs.status.up, color: 'green'},
+	connecting: {glyph: glyphs.status.pending, color: 'yellow'},
+	reconnecting: {glyph: glyphs.status.pending, color: 'yellow'},
+	rejected: {glyph: glyphs.status.down, color: 'red'},
+	unreachable: {glyph: glyphs.status.down, color: 'red'},
+	stale: {glyph: glyphs.status.down, color: 'gray'},
+	closed: {glyph: glyphs.status.closed, color: 'gray'},
+	invalid: {glyph: glyphs.status.down, color: 'red'},
+	withheld: {glyph: glyphs.status.down, color: 'red'},
 };
 
 /** Before the address of a server on another machine: what is sent to it leaves this one. */
-export const remoteMarker = '⚠ ';
+export const remoteMarker = `${glyphs.warning} `;
 
 /** The address column: `localhost:54321`, or `⚠ 10.0.0.5:8080` for a host that is not loopback. */
 export function addressLabel(

@@ -4,7 +4,8 @@ export type Submission =
 	| {kind: 'send'; text: string}
 	| {kind: 'help'}
 	| {kind: 'to'; target?: string}
-	| {kind: 'filter'; filter: MessageFilter}
+	/** `unknown`: the server it names is not registered (yet): the filter is kept, with a warning. */
+	| {kind: 'filter'; filter: MessageFilter; unknown?: string}
 	| {kind: 'clear'}
 	| {kind: 'save'; file: string}
 	| {kind: 'sub'; topic: string}
@@ -71,7 +72,11 @@ export function parseSubmission(
 		}
 
 		case 'filter': {
-			return {kind: 'filter', filter: parseFilter(words)};
+			// Kept even when no such server is registered: it may register in a moment.
+			const filter = parseFilter(words);
+			return filter.server === undefined || serverIds.includes(filter.server)
+				? {kind: 'filter', filter}
+				: {kind: 'filter', filter, unknown: filter.server};
 		}
 
 		case 'clear': {

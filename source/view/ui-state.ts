@@ -20,6 +20,8 @@ export type UiState = {
 	overlay: Overlay;
 	/** Detail view: the seq of the message shown. */
 	detailSeq?: number;
+	/** Help or detail view: rows scrolled past at the top; back to 0 when another one opens. */
+	overlayOffset?: number;
 };
 
 export type MessageFilter = {server?: string; text?: string};
@@ -52,7 +54,9 @@ export type UiAction =
 	| {type: 'follow'}
 	| {type: 'set-filter'; filter: MessageFilter}
 	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
-	| {type: 'detail-step'; by: number; seqs: readonly number[]};
+	| {type: 'detail-step'; by: number; seqs: readonly number[]}
+	/** Scroll the help or detail view, never past `maxOffset` (its last row at the bottom). */
+	| {type: 'overlay-scroll'; by: number; maxOffset: number};
 
 const historyLimit = 200;
 
@@ -148,7 +152,12 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'overlay': {
-			return {...state, overlay: action.overlay, detailSeq: action.detailSeq};
+			return {
+				...state,
+				overlay: action.overlay,
+				detailSeq: action.detailSeq,
+				overlayOffset: undefined,
+			};
 		}
 
 		case 'detail-step': {
@@ -157,7 +166,17 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 				action.seqs[
 					Math.min(action.seqs.length - 1, Math.max(0, index + action.by))
 				];
-			return next === undefined ? state : {...state, detailSeq: next};
+			return next === undefined
+				? state
+				: {...state, detailSeq: next, overlayOffset: undefined};
+		}
+
+		case 'overlay-scroll': {
+			const offset = Math.min(
+				action.maxOffset,
+				Math.max(0, (state.overlayOffset ?? 0) + action.by),
+			);
+			return {...state, overlayOffset: offset};
 		}
 	}
 }

@@ -8,6 +8,12 @@ Ink writes strings as they are, so anything that reaches it must already be iner
 - C1 controls (U+0080–U+009F, among them the 8-bit CSI U+009B and OSC U+009D) become `\x9b`-style text.
 - Bidi overrides, embeddings, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
   U+061C) and the line and paragraph separators (U+2028, U+2029) become `\u202e`-style text.
+- Invisible characters that can hide or split text become `\u200b`-style text too: soft hyphen
+  U+00AD, U+034F, U+180E, zero-width space and joiners U+200B–U+200D, U+2060–U+2064, U+206A–U+206F,
+  U+FEFF, U+FFF9–U+FFFB, and the tag characters U+E0000–U+E007F (`\u{e0041}`), which can carry a
+  whole hidden ASCII text. One exception: a zero-width joiner between two pictographs (👨‍👩‍👧) stays,
+  because it is how family, profession and flag emoji are built, and marking it would break every
+  one of them; between anything else it is marked.
 
 Every escape sequence (CSI, OSC, DCS, APC, PM, SOS) therefore shows as visible text: its ESC becomes
 `␛`, the rest is already printable, and its terminator (BEL, `ESC \`) is escaped the same way.
@@ -19,6 +25,8 @@ stay real escape sequences, and a reset is appended when the text leaves a style
 Text with nothing to escape is returned as it is (one regex test). Text that needs escaping is
 rebuilt in one pass, and lone surrogates in it become U+FFFD.
 */
+
+import stringWidth from 'string-width';
 
 export type SanitizeOptions = {
 	/** Keep well-formed SGR (colour and style) sequences. Default `false`: they are escaped too. */
@@ -52,8 +60,8 @@ One test decides whether any work is needed at all; most messages take this path
 code unit that `escapeControls` looks at (LF and ESC too, even when they may be kept).
 */
 const needsEscaping =
-	// eslint-disable-next-line no-control-regex -- finding control characters is the point.
-	/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/u;
+	// eslint-disable-next-line no-control-regex, no-misleading-character-class -- finding lone controls and joiners is the point.
+	/[\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]/u;
 
 /** Invisible format controls that can spoof text: bidi marks, embeddings, overrides and isolates. */
 const formatControls = [
@@ -61,12 +69,25 @@ const formatControls = [
 	0x20_2d, 0x20_2e, 0x20_66, 0x20_67, 0x20_68, 0x20_69,
 ];
 
+/** Invisible characters that print nothing, so text can hide behind or between them. */
+const invisibleCharacters = [
+	0xad, 0x3_4f, 0x18_0e, 0x20_0b, 0x20_0c, 0x20_0d, 0x20_60, 0x20_61, 0x20_62,
+	0x20_63, 0x20_64, 0x20_6a, 0x20_6b, 0x20_6c, 0x20_6d, 0x20_6e, 0x20_6f,
+];
+
+/** Above the replacement table, but marked all the same (see `escapeHigh`). */
+const byteOrderMark = 0xfe_ff;
+const zeroWidthJoiner = 0x20_0d;
+/** The high surrogate of every tag character U+E0000–U+E007F; their low halves are DC00–DC7F. */
+const tagHighSurrogate = 0xdb_40;
+const pictograph = /\p{Extended_Pictographic}/u;
+
 /**
 What each code unit below `replacements.length` becomes; `''` for the ones that stay. Everything at
 or above it stays too. One array lookup per code unit keeps the loop fast.
 */
 const replacements: readonly string[] = (() => {
-	const table = Array.from({length: 0x20_6a}, (_, code) => {
+	const table = Array.from({length: 0x20_70}, (_, code) => {
 		if (code === 0x09) {
 			return ' ';
 		}
@@ -81,12 +102,74 @@ const replacements: readonly string[] = (() => {
 
 		return code > 0x7f && code < 0xa0 ? String.raw`\x${code.toString(16)}` : '';
 	});
-	for (const code of formatControls) {
-		table[code] = String.raw`\u${code.toString(16)}`;
+	for (const code of [...formatControls, ...invisibleCharacters]) {
+		table[code] = String.raw`\u${code.toString(16).padStart(4, '0')}`;
 	}
 
 	return table;
 })();
+
+/**
+The replacement for a code unit above the table, or `''` when it stays: U+FEFF, U+FFF9–U+FFFB, and
+the tag characters (two code units; `index` is at the high one).
+*/
+function escapeHigh(text: string, index: number, code: number): string {
+	if (code === byteOrderMark || (code >= 0xff_f9 && code <= 0xff_fb)) {
+		return String.raw`\u${code.toString(16)}`;
+	}
+
+	if (code === tagHighSurrogate) {
+		const point = text.codePointAt(index)!;
+		if (point >= 0xe_00_00 && point <= 0xe_00_7f) {
+			return String.raw`\u{${point.toString(16)}}`;
+		}
+	}
+
+	return '';
+}
+
+/**
+Whether the zero-width joiner at `index` joins two pictographs (an emoji sequence such as 👨‍👩‍👧),
+looking back over a variation selector or skin tone that may follow the first one.
+*/
+function joinsEmoji(text: string, index: number): boolean {
+	let before = index - 1;
+	for (let steps = 0; steps < 2 && before > 0; steps++) {
+		const point = codePointEndingAt(text, before) ?? 0;
+		if (point === 0xfe_0f || (point >= 0x1_f3_fb && point <= 0x1_f3_ff)) {
+			before -= point > 0xff_ff ? 2 : 1;
+		} else {
+			break;
+		}
+	}
+
+	const previous = codePointEndingAt(text, before);
+	const next = text.codePointAt(index + 1);
+	return (
+		previous !== undefined &&
+		next !== undefined &&
+		pictograph.test(String.fromCodePoint(previous)) &&
+		pictograph.test(String.fromCodePoint(next))
+	);
+}
+
+/** The code point whose last code unit is at `index` (a surrogate pair read as one). */
+function codePointEndingAt(text: string, index: number): number | undefined {
+	if (index < 0) {
+		return undefined;
+	}
+
+	// eslint-disable-next-line unicorn/prefer-code-point -- looking for a low surrogate.
+	const code = text.charCodeAt(index);
+	if (code >= 0xdc_00 && code <= 0xdf_ff && index > 0) {
+		const pair = text.codePointAt(index - 1)!;
+		if (pair > 0xff_ff) {
+			return pair;
+		}
+	}
+
+	return text.codePointAt(index);
+}
 
 /**
 Where the SGR sequence starting with the ESC at `start` ends (one past its `m`), or -1 when the
@@ -118,8 +201,8 @@ const utf16 = new TextDecoder('utf-16le', {ignoreBOM: true});
 /** Scratch space for `escapeControls`, reused while it stays small. */
 let scratch = new Uint16Array(4096);
 const maxKeptScratch = 256 * 1024;
-/** The longest replacement, `\u202e`. */
-const maxReplacement = 6;
+/** The longest replacement, `\u{e007f}`. */
+const maxReplacement = 9;
 
 /**
 Writes the escaped text as code units into a scratch buffer and decodes it once: much faster than
@@ -143,10 +226,21 @@ function escapeControls(
 		// of a surrogate pair are both above U+D7FF, so they pass unchanged.
 		// eslint-disable-next-line unicorn/prefer-code-point -- see above; this is the hot loop.
 		const code = text.charCodeAt(index);
-		const replacement = code < replacements.length ? replacements[code]! : '';
-		if (replacement === '' || (multiline && code === 0x0a)) {
+		const replacement =
+			code < replacements.length
+				? replacements[code]!
+				: escapeHigh(text, index, code);
+		if (
+			replacement === '' ||
+			(multiline && code === 0x0a) ||
+			(code === zeroWidthJoiner && joinsEmoji(text, index))
+		) {
 			out[used++] = code;
 			continue;
+		}
+
+		if (code === tagHighSurrogate) {
+			index++; // The low half of the tag character is part of the replacement.
 		}
 
 		if (multiline && code === 0x0d && text.startsWith('\n', index + 1)) {
@@ -263,4 +357,70 @@ Makes an id or name (from the registry or a message) safe and short for a one-li
 */
 export function sanitizeLabel(text: string, maxLength: number): string {
 	return sanitize(text, {maxLength});
+}
+
+/**
+Typographic marks this program itself writes (separators, arrows, status glyphs, cut markers), in the
+ASCII a terminal without UTF-8 can show.
+*/
+const asciiForms: ReadonlyMap<string, string> = new Map([
+	['·', '|'],
+	['…', '...'],
+	['—', '-'],
+	['–', '-'],
+	['─', '-'],
+	['●', '*'],
+	['○', 'o'],
+	['◌', 'o'],
+	['✕', 'x'],
+	['✗', 'x'],
+	['✓', 'v'],
+	['›', '>'],
+	['▸', '>'],
+	['←', '<-'],
+	['→', '->'],
+	['↑', '^'],
+	['↓', 'v'],
+	['⚠', '!'],
+	['‘', "'"],
+	['’', "'"],
+	['“', '"'],
+	['”', '"'],
+	['×', 'x'],
+]);
+
+/** U+2400–U+241F, the pictures `sanitize` gives C0 controls, and U+2421 (DEL). */
+const firstControlPicture = 0x24_00;
+
+/**
+`text` (already sanitised) in plain ASCII, for a terminal whose locale is not UTF-8: the control
+pictures become caret notation (`␛` → `^[`, `␡` → `^?`), this program's own marks become their ASCII
+forms (`…` → `...`, `→` → `->`), and any other character outside ASCII becomes one `?` per cell it
+would take, as `ls` shows names in the C locale. Kept SGR sequences are ASCII already.
+*/
+export function asciiText(text: string): string {
+	// Printable ASCII, ESC (kept SGR) and LF (multiline) pass as they are; most text takes this path.
+	// eslint-disable-next-line no-control-regex -- ESC and LF are allowed on purpose.
+	if (/^[\u0020-\u007E\u001B\n]*$/u.test(text)) {
+		return text;
+	}
+
+	let result = '';
+	for (const character of text) {
+		const code = character.codePointAt(0)!;
+		if (code < 0x7f) {
+			result += character;
+		} else if (
+			code >= firstControlPicture &&
+			code < firstControlPicture + 0x20
+		) {
+			result += `^${String.fromCodePoint(code - firstControlPicture + 0x40)}`;
+		} else if (code === 0x24_21) {
+			result += '^?';
+		} else {
+			result += asciiForms.get(character) ?? '?'.repeat(stringWidth(character));
+		}
+	}
+
+	return result;
 }

@@ -1,0 +1,24 @@
+import {formatBytes} from '../core/format.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {type MessageRecord} from '../core/messages/record.js';
+import {formatClock} from './clock.js';
+import {screenText} from './glyphs.js';
+import {wrapCells} from './wrap-cells.js';
+
+/** The whole message (JSON pretty-printed) in rows of the screen's width, wrapped by cells. */
+export function detailLines(message: MessageRecord, width: number): string[] {
+	return wrapCells(screenText(message.decoded().full), width);
+}
+
+/** `server · 12:01:03 · in · json · 2.1 KiB`: what the detail view's rule says about the message. */
+export function detailSummary(message: MessageRecord): string {
+	return screenText(
+		[
+			sanitizeLabel(message.serverId, 40),
+			formatClock(message.time),
+			message.direction,
+			message.decoded().kind,
+			...(message.bytes > 0 ? [formatBytes(message.bytes)] : []),
+		].join(' · '),
+	);
+}
