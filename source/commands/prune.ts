@@ -1,5 +1,6 @@
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {pruneRegistry} from '../core/registry/index.js';
+import {safeJsonStringify} from '../core/safe-json.js';
 
 export type PruneOptions = {
 	registryPath: string;
@@ -12,7 +13,7 @@ export function runPrune(options: PruneOptions): number {
 	const stdout = options.stdout ?? process.stdout;
 	const pruned = pruneRegistry({registryPath: options.registryPath});
 	if (options.json) {
-		stdout.write(JSON.stringify({pruned}) + '\n');
+		stdout.write(safeJsonStringify({pruned}) + '\n');
 		return 0;
 	}
 

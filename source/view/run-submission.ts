@@ -1,5 +1,5 @@
-import path from 'node:path';
-import {saveMessages} from '../core/messages/save.js';
+import os from 'node:os';
+import {resolveSavePath, saveMessages} from '../core/messages/save.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
 import {filterMessages} from './message-window.js';
 import {parseSubmission} from './slash-commands.js';
@@ -57,8 +57,13 @@ export function runSubmission(
 		}
 
 		case 'save': {
-			const file = path.resolve(submission.file);
-			saveMessages(file, filterMessages(snapshot.messages, ui.filter)).then(
+			const file = resolveSavePath(submission.file, {
+				cwd: process.cwd(),
+				home: os.homedir(),
+			});
+			saveMessages(file, filterMessages(snapshot.messages, ui.filter), {
+				overwrite: submission.overwrite ?? false,
+			}).then(
 				(count) => {
 					store.note(`saved ${count} messages to ${file}`);
 				},
