@@ -61,7 +61,16 @@ export function assertTerminalSafe(line: string): void {
 	const control = rawControl.exec(line) ?? loneSurrogate.exec(line);
 	if (control) {
 		throw new Error(
-			`raw U+${control[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${control.index} in ${JSON.stringify(line.slice(0, 200))}`,
+			`raw U+${control[0].codePointAt(0)!.toString(16).padStart(4, '0')} at ${control.index} in ${visible(line.slice(0, 200))}`,
 		);
 	}
+}
+
+/** The text with everything outside printable ASCII as `\uXXXX`, so a failure message is safe to print. */
+function visible(text: string): string {
+	return text.replaceAll(
+		/[^\u0020-\u007E]/g,
+		// eslint-disable-next-line unicorn/prefer-code-point -- one escape per UTF-16 unit.
+		(unit) => String.raw`\u` + unit.charCodeAt(0).toString(16).padStart(4, '0'),
+	);
 }
