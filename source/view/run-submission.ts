@@ -1,5 +1,9 @@
 import os from 'node:os';
-import {resolveSavePath, saveMessages} from '../core/messages/save.js';
+import {
+	describeSaveError,
+	resolveSavePath,
+	saveMessages,
+} from '../core/messages/save.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
 import {filterMessages} from './message-window.js';
 import {parseSubmission} from './slash-commands.js';
@@ -68,9 +72,7 @@ export function runSubmission(
 					store.note(`saved ${count} messages to ${file}`);
 				},
 				(error: unknown) => {
-					store.note(
-						`could not save to ${file}: ${error instanceof Error ? error.message : String(error)}`,
-					);
+					store.note(describeSaveError(error, file));
 				},
 			);
 			return;

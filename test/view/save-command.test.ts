@@ -87,14 +87,22 @@ describe('/save in the monitor', () => {
 		);
 	});
 
+	test('says briefly why a save failed, without repeating the path', async () => {
+		const notes = submit('/save ~/no-such-folder/x.log');
+		await waitFor(() => notes.length > 0, {what: 'the answer'});
+		expect(notes).toEqual([
+			`could not save to ${path.join(home, 'no-such-folder', 'x.log')}: no such folder (ENOENT)`,
+		]);
+	});
+
 	test('refuses to replace a file without !, and replaces it with /save!', async () => {
 		const file = path.join(home, 'x.log');
 		fs.writeFileSync(file, 'old\n', {mode: 0o644});
 		const refused = submit('/save ~/x.log');
 		await waitFor(() => refused.length > 0, {what: 'the refusal'});
-		expect(refused[0]).toBe(
-			`could not save to ${file}: ${file} already exists (/save! <file> replaces a file; a link is never followed)`,
-		);
+		expect(refused).toEqual([
+			`not saved: ${file} already exists; /save! replaces it`,
+		]);
 		expect(fs.readFileSync(file, 'utf8')).toBe('old\n');
 
 		const replaced = submit('/save! ~/x.log');

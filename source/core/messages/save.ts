@@ -84,10 +84,8 @@ export async function saveMessages(
 	if (options.overwrite) {
 		await replaceFile(file, text);
 	} else {
-		await writeNewFile(file, text, () => {
-			throw new SaveRefused(
-				`${file} already exists (/save! <file> replaces a file; a link is never followed)`,
-			);
+		await writeNewFile(file, text, async () => {
+			throw new SaveRefused(await whyTaken(file));
 		});
 	}
 
@@ -97,7 +95,7 @@ export async function saveMessages(
 async function writeNewFile(
 	file: string,
 	text: string,
-	onExists: () => never,
+	onExists: () => Promise<never>,
 ): Promise<void> {
 	let handle: fs.FileHandle;
 	try {
@@ -105,7 +103,7 @@ async function writeNewFile(
 	} catch (error) {
 		// A link (even a dangling one), a folder, a FIFO: all exist.
 		if (errorCode(error) === 'EEXIST') {
-			onExists();
+			await onExists();
 		}
 
 		throw error;
@@ -132,9 +130,7 @@ async function replaceFile(file: string, text: string): Promise<void> {
 		throw error;
 	});
 	if (existing?.isSymbolicLink()) {
-		throw new SaveRefused(
-			`${file} is a symbolic link; not followed, not replaced`,
-		);
+		throw new SaveRefused(`${file} is a symbolic link; it is never followed`);
 	}
 
 	if (existing && !existing.isFile()) {
@@ -146,7 +142,7 @@ async function replaceFile(file: string, text: string): Promise<void> {
 		path.dirname(file),
 		`.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`,
 	);
-	await writeNewFile(temporary, text, () => {
+	await writeNewFile(temporary, text, async () => {
 		throw new SaveRefused(`could not make a new file beside ${file}`);
 	});
 	try {
@@ -156,6 +152,49 @@ async function replaceFile(file: string, text: string): Promise<void> {
 		await fs.rm(temporary, {force: true});
 		throw error;
 	}
+}
+
+/** Why a new file cannot be made at `file`, which exists. */
+async function whyTaken(file: string): Promise<string> {
+	const existing = await fs.lstat(file).catch(() => undefined);
+	if (existing?.isSymbolicLink()) {
+		return `${file} is a symbolic link; it is never followed`;
+	}
+
+	return existing && !existing.isFile()
+		? `${file} exists and is not a regular file`
+		: `${file} already exists; /save! replaces it`;
+}
+
+const errorWords: Record<string, string> = {
+	ENOENT: 'no such folder',
+	ENOTDIR: 'a part of the path is not a folder',
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'read-only file system',
+	ENOSPC: 'no space left on the device',
+	EISDIR: 'is a folder',
+	ELOOP: 'too many symbolic links',
+	ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+A save failure in a few words, for the line by the prompt: a refusal as it is, a system error by
+its meaning and code (Node's own message repeats the whole path).
+*/
+export function describeSaveError(error: unknown, file: string): string {
+	if (error instanceof SaveRefused) {
+		return `not saved: ${error.message}`;
+	}
+
+	const code = errorCode(error);
+	const words =
+		code === undefined
+			? error instanceof Error
+				? error.message
+				: String(error)
+			: `${errorWords[code] ?? 'failed'} (${code})`;
+	return `could not save to ${file}: ${words}`;
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -73,7 +73,7 @@ describe('saveMessages', () => {
 		);
 		expect(error).toBeInstanceOf(SaveRefused);
 		expect((error as Error).message).toBe(
-			`${file} already exists (/save! <file> replaces a file; a link is never followed)`,
+			`${file} already exists; /save! replaces it`,
 		);
 		expect(fs.readFileSync(file, 'utf8')).toBe('precious\n');
 	});
@@ -85,11 +85,11 @@ describe('saveMessages', () => {
 		fs.symlinkSync(target, link);
 
 		await expect(saveMessages(link, messages)).rejects.toThrow(
-			'already exists',
+			`${link} is a symbolic link; it is never followed`,
 		);
 		await expect(
 			saveMessages(link, messages, {overwrite: true}),
-		).rejects.toThrow(`${link} is a symbolic link; not followed, not replaced`);
+		).rejects.toThrow(`${link} is a symbolic link; it is never followed`);
 
 		expect(fs.readFileSync(target, 'utf8')).toBe('their content\n');
 		expect(modeOf(target)).toBe(0o644);
@@ -106,7 +106,7 @@ describe('saveMessages', () => {
 		const link = path.join(folder, 'dangling.log');
 		fs.symlinkSync(target, link);
 		await expect(saveMessages(link, messages)).rejects.toThrow(
-			'already exists',
+			'is a symbolic link',
 		);
 		expect(fs.existsSync(target)).toBe(false);
 	});
@@ -132,7 +132,7 @@ describe('saveMessages', () => {
 		const fifo = path.join(folder, 'fifo');
 		execFileSync('mkfifo', [fifo]);
 		await expect(saveMessages(fifo, messages)).rejects.toThrow(
-			'already exists',
+			`${fifo} exists and is not a regular file`,
 		);
 		await expect(
 			saveMessages(fifo, messages, {overwrite: true}),
