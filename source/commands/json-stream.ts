@@ -1,5 +1,7 @@
 import {type MessageRecord} from '../core/messages/record.js';
+import {redactEntry} from '../core/redact.js';
 import {watchRegistry} from '../core/registry/watch.js';
+import {safeJsonStringify} from '../core/safe-json.js';
 import {
 	createMonitorStore,
 	type MonitorSnapshot,
@@ -17,8 +19,9 @@ export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
 
 /**
 `shipyard-tui --json` (and the monitor when stdout is not a terminal): one JSON object per line for
-each registry snapshot, state change and message, until interrupted. JSON escapes every control
-character, so server text goes out as it came.
+each registry snapshot, state change and message, until interrupted. Every line is written with
+`safeJsonStringify`, so no control or bidi character from a server or the registry goes out raw,
+and entries are redacted (`redactEntry`).
 */
 export async function runJsonStream(
 	options: JsonStreamOptions,
@@ -30,6 +33,15 @@ export async function runJsonStream(
 	});
 	let waitingForDrain = false;
 	let readerGone = false;
+	/*
+	The first registry event is written before the store exists (it must come first), and it alone
+	can fill the pipe: until the store is made, a hold is only remembered, then handed to it.
+	*/
+	let held = false;
+	let holdIngest = (hold: boolean) => {
+		held = hold;
+	};
+
 	// The reader went away (`| head`): stop as a pipeline expects, without an EPIPE stack trace.
 	stdout.on('error', () => {
 		readerGone = true;
@@ -40,14 +52,14 @@ export async function runJsonStream(
 			return;
 		}
 
-		const ok = stdout.write(JSON.stringify(event) + '\n');
+		const ok = stdout.write(safeJsonStringify(event) + '\n');
 		// A slow reader of our stdout slows our reading of the sockets, instead of filling memory.
 		if (!ok && !waitingForDrain) {
 			waitingForDrain = true;
-			store.holdIngest(true);
+			holdIngest(true);
 			stdout.once('drain', () => {
 				waitingForDrain = false;
-				store.holdIngest(false);
+				holdIngest(false);
 			});
 		}
 	};
@@ -59,10 +71,7 @@ export async function runJsonStream(
 			time: new Date().toISOString(),
 			path: snapshot.path,
 			file: snapshot.file,
-			servers: snapshot.servers.map((entry) => ({
-				...entry,
-				...(entry.token === undefined ? {} : {token: '<redacted>'}),
-			})),
+			servers: snapshot.servers.map((entry) => redactEntry(entry)),
 		});
 	};
 
@@ -74,6 +83,14 @@ export async function runJsonStream(
 			write(recordEvent(record));
 		},
 	});
+	holdIngest = (hold) => {
+		store.holdIngest(hold);
+	};
+
+	if (held) {
+		store.holdIngest(true);
+	}
+
 	registry.subscribe(writeRegistry);
 
 	const lastStates = new Map<string, string>();

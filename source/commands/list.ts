@@ -6,6 +6,8 @@ import {
 	probeProcess,
 	readRegistry,
 } from '../core/registry/index.js';
+import {redactEntry} from '../core/redact.js';
+import {safeJsonStringify} from '../core/safe-json.js';
 import {renderTextTable} from '../core/text-table.js';
 
 export type ListOptions = {
@@ -32,12 +34,12 @@ export function runList(options: ListOptions): number {
 
 	if (options.json) {
 		stdout.write(
-			JSON.stringify({
+			// Safe JSON: ids, names and meta from the registry may hold C1 or bidi controls.
+			safeJsonStringify({
 				registry: snapshot.path,
 				servers: servers.map(({entry, probe}) => ({
-					...entry,
-					// Tokens are secrets: say that there is one, never what it is.
-					...(entry.token === undefined ? {} : {token: '<redacted>'}),
+					// Tokens and other secret-named fields: say that there is one, never what it is.
+					...redactEntry(entry),
 					status: probe.alive ? 'alive' : 'stale',
 					...(probe.alive ? {} : {staleReason: probe.reason}),
 				})),

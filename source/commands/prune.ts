@@ -1,6 +1,7 @@
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {formatWarning, pruneRegistry} from '../core/registry/index.js';
 import {permissionWarnings} from '../core/registry/permissions.js';
+import {safeJsonStringify} from '../core/safe-json.js';
 
 export type PruneOptions = {
 	registryPath: string;
@@ -20,7 +21,7 @@ export function runPrune(options: PruneOptions): number {
 
 	const pruned = pruneRegistry({registryPath: options.registryPath});
 	if (options.json) {
-		stdout.write(JSON.stringify({pruned}) + '\n');
+		stdout.write(safeJsonStringify({pruned}) + '\n');
 		return 0;
 	}
 

@@ -2,6 +2,7 @@ import {type Delivery} from '../core/connections/types.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {readRegistry} from '../core/registry/read.js';
 import {staticRegistry} from '../core/registry/watch.js';
+import {safeJsonStringify} from '../core/safe-json.js';
 import {formatWarning} from '../core/registry/warnings.js';
 import {
 	createMonitorStore,
@@ -174,7 +175,8 @@ function report(
 	stdout: NodeJS.WritableStream,
 ): void {
 	if (options.json) {
-		stdout.write(JSON.stringify({deliveries, replies}) + '\n');
+		// Reasons hold server text (HTTP status text, close reasons): safe JSON escapes C1 and bidi.
+		stdout.write(safeJsonStringify({deliveries, replies}) + '\n');
 		return;
 	}
 

@@ -1,6 +1,10 @@
-import path from 'node:path';
+import os from 'node:os';
 import {type Delivery} from '../core/connections/types.js';
-import {saveMessages} from '../core/messages/save.js';
+import {
+	describeSaveError,
+	resolveSavePath,
+	saveMessages,
+} from '../core/messages/save.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
 import {type Feedback} from './feedback.js';
@@ -90,17 +94,19 @@ export function runSubmission(
 		}
 
 		case 'save': {
-			const file = path.resolve(submission.file);
+			const file = resolveSavePath(submission.file, {
+				cwd: process.cwd(),
+				home: os.homedir(),
+			});
 			const shown = sanitizeLabel(file, 1000);
-			saveMessages(file, filterMessages(snapshot.messages, ui.filter)).then(
+			saveMessages(file, filterMessages(snapshot.messages, ui.filter), {
+				overwrite: submission.overwrite ?? false,
+			}).then(
 				(count) => {
 					answer(`saved ${count} messages to ${shown}`, 'info');
 				},
 				(error: unknown) => {
-					answer(
-						`could not save to ${shown}: ${sanitizeLabel(error instanceof Error ? error.message : String(error), 1000)}`,
-						'error',
-					);
+					answer(sanitizeLabel(describeSaveError(error, file), 1000), 'error');
 				},
 			);
 			return;

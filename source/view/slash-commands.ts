@@ -7,7 +7,7 @@ export type Submission =
 	/** `unknown`: the server it names is not registered (yet): the filter is kept, with a warning. */
 	| {kind: 'filter'; filter: MessageFilter; unknown?: string}
 	| {kind: 'clear'}
-	| {kind: 'save'; file: string}
+	| {kind: 'save'; file: string; overwrite?: true}
 	| {kind: 'sub'; topic: string}
 	| {kind: 'unsub'; topic: string}
 	| {kind: 'quit'}
@@ -23,7 +23,10 @@ export const slashCommands = [
 		'show only one server and/or lines containing text; no arguments clears',
 	],
 	['/clear', 'clear the message pane'],
-	['/save <file>', 'write the kept messages to a file'],
+	[
+		'/save <file>',
+		'write the kept messages to a new file (/save! <file> replaces one)',
+	],
 	[
 		'/sub <topic>',
 		'subscribe channel servers to a topic (now and on reconnect)',
@@ -83,13 +86,9 @@ export function parseSubmission(
 			return {kind: 'clear'};
 		}
 
-		case 'save': {
-			return rest === ''
-				? {
-						kind: 'error',
-						message: '/save needs a file name, e.g. /save messages.log',
-					}
-				: {kind: 'save', file: rest};
+		case 'save':
+		case 'save!': {
+			return parseSave(command, line);
 		}
 
 		case 'sub':
@@ -119,6 +118,22 @@ export function parseSubmission(
 			};
 		}
 	}
+}
+
+/** `/save <file>` writes a new file; `/save! <file>` may replace one. */
+function parseSave(command: string, line: string): Submission {
+	// The name as typed, spaces and all (`rest` has runs of spaces squeezed).
+	const file = line.slice(1).trim().slice(command.length).trim();
+	if (file === '') {
+		return {
+			kind: 'error',
+			message: `/${command} needs a file name, e.g. /${command} messages.log`,
+		};
+	}
+
+	return command.toLowerCase() === 'save!'
+		? {kind: 'save', file, overwrite: true}
+		: {kind: 'save', file};
 }
 
 function parseFilter(words: string[]): MessageFilter {

@@ -92,3 +92,47 @@ test('servers can register through the installed shipyard-tui/registry module', 
 	);
 	expect(stdout.trim().split('\n')).toEqual(['from-package', '0']);
 });
+
+test('every export of package.json can be imported from the installed package', async () => {
+	const pkg = JSON.parse(
+		fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+	) as {name: string; exports: Record<string, string>};
+	const specifiers = Object.keys(pkg.exports).map((key) =>
+		key === '.' ? pkg.name : `${pkg.name}${key.slice(1)}`,
+	);
+	expect(specifiers).toContain('shipyard-tui');
+	const script = `
+		for (const specifier of ${JSON.stringify(specifiers)}) {
+			const module = await import(specifier);
+			console.log(specifier + ' ' + Object.keys(module).length);
+		}
+	`;
+	const {stdout} = await run(
+		process.execPath,
+		['--input-type=module', '-e', script],
+		{cwd: folder},
+	);
+	const lines = stdout.trim().split('\n');
+	expect(lines.map((line) => line.split(' ')[0])).toEqual(specifiers);
+	for (const line of lines) {
+		expect(Number(line.split(' ')[1]), line).toBeGreaterThan(0);
+	}
+});
+
+test('the library entry registers, reads and redacts without loading the screen', async () => {
+	const registryPath = path.join(folder, 'library', 'servers.json');
+	const script = String.raw`
+		import {registerServer, readRegistry, redactEntry, safeJsonStringify} from 'shipyard-tui';
+		const registration = registerServer({id: 'lib\u009b', port: 4321, token: 't0k'}, {registryPath: ${JSON.stringify(registryPath)}});
+		console.log(safeJsonStringify(readRegistry(${JSON.stringify(registryPath)}).servers.map(redactEntry).map(({id, token}) => ({id, token}))));
+		registration.unregister();
+	`;
+	const {stdout} = await run(
+		process.execPath,
+		['--input-type=module', '-e', script],
+		{cwd: folder},
+	);
+	expect(stdout.trim()).toBe(
+		String.raw`[{"id":"lib\u009b","token":"<redacted>"}]`,
+	);
+});
