@@ -68,7 +68,7 @@ describe('command feedback by the prompt', () => {
 			'the save error',
 		);
 		expect(frame.replaceAll('\n ', '')).toMatch(
-			/could not save to \/nonexistent-folder-shipyard\/x\.log: ENOENT: no such file or directory/,
+			/could not save to \/nonexistent-folder-shipyard\/x\.log: no such folder \(ENOENT\)/,
 		);
 	});
 
