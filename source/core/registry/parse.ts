@@ -127,14 +127,18 @@ function parseJson(
 	}
 }
 
-/** Node says "at position N"; people want a line and a column. */
+/**
+Node says "at position N"; people want a line and a column. V8's other messages quote the text around
+the error (`Unexpected token 'h', "{"token": hunter2}" is not valid JSON`), which may hold a secret
+or escape sequences, so they are never repeated.
+*/
 function describeJsonError(error: unknown, text: string): string {
 	const message = error instanceof Error ? error.message : String(error);
 	const match = /position (\d+)/.exec(message);
 	if (!match) {
-		return message.includes('end of JSON')
+		return /end of JSON|Unterminated/i.test(message)
 			? 'cut off at the end'
-			: message.split('\n')[0]!;
+			: 'not valid JSON';
 	}
 
 	const position = Number(match[1]);

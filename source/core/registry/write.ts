@@ -10,6 +10,7 @@ import {boundEntryFields, measureJson, registryLimits} from './bounds.js';
 import {withFileLockSync, type LockOptions} from './lock.js';
 import {describeIssue} from './parse.js';
 import {registryDropInFolder, resolveRegistryPath} from './paths.js';
+import {safeJsonStringify} from '../safe-json.js';
 import {readRegularFile} from './regular-file.js';
 import {serverEntrySchema, type ServerEntry} from './schema.js';
 
@@ -38,7 +39,7 @@ export function updateRegistrySync(
 		() => {
 			const content = readForUpdate(file);
 			content.servers = change(content.servers);
-			writeAtomically(file, JSON.stringify(content, undefined, 2) + '\n');
+			writeAtomically(file, safeJsonStringify(content, 2) + '\n');
 		},
 		options.lock,
 	);

@@ -71,6 +71,17 @@ describe('parseRegistryText', () => {
 		);
 	});
 
+	test('never quotes the broken text, which may hold a secret or escape sequences', () => {
+		const broken =
+			'{"servers": [{"id": "a", "token": hunter2, "name": "\u001B]0;x\u0007"}]}';
+		const result = parseRegistryText(broken, file);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.warning.message).toMatch(/^invalid JSON \(/);
+		expect(result.warning.message).not.toContain('hunter2');
+		expect(result.warning.message).not.toContain('\u001B');
+	});
+
 	test('reports an empty file and a file of the wrong shape', () => {
 		const empty = parseRegistryText('', file);
 		const wrongShape = parseRegistryText('{"servers": {}}', file);
