@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {safeJsonStringify} from '../safe-json.js';
 import {
 	probeProcess,
 	readProcessStartTime,
@@ -10,7 +11,6 @@ import {boundEntryFields, measureJson, registryLimits} from './bounds.js';
 import {withFileLockSync, type LockOptions} from './lock.js';
 import {describeIssue} from './parse.js';
 import {registryDropInFolder, resolveRegistryPath} from './paths.js';
-import {safeJsonStringify} from '../safe-json.js';
 import {readRegularFile} from './regular-file.js';
 import {serverEntrySchema, type ServerEntry} from './schema.js';
 
