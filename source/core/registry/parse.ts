@@ -136,7 +136,7 @@ function describeJsonError(error: unknown, text: string): string {
 	const message = error instanceof Error ? error.message : String(error);
 	const match = /position (\d+)/.exec(message);
 	if (!match) {
-		return /end of JSON|Unterminated/i.test(message)
+		return /end of json|unterminated/i.test(message)
 			? 'cut off at the end'
 			: 'not valid JSON';
 	}
