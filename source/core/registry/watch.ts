@@ -30,8 +30,9 @@ export type WatchOptions = {
 	/**
 	Read once more this long after the last file-system event, in ms; `false` turns it off. Default
 	100. chokidar drops (it does not defer) every further `change` of a path within 50 ms of one it
-	reported, so without this the last writes of a burst are never read and the table lies until
-	the next change.
+	reported, and every further removal within 100 ms, so without this the last writes of a burst
+	are never read and the table lies until the next change. Its drop windows start when it reports
+	the event we hear, so a read this long after that one sees everything it dropped.
 	*/
 	trailingReadMs?: number | false;
 	/**
