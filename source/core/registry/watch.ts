@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {watch as chokidarWatch, type FSWatcher} from 'chokidar';
 import {registryDropInFolder} from './paths.js';
+import {registrySignature} from './file-signature.js';
 import {
 	createRegistryReader,
+	type RegistryReader,
 	type RegistryReaderOptions,
 	type RegistrySnapshot,
 } from './read.js';
+import {sameJsonValue} from './same-value.js';
 
 /**
 Where the view and the connections get the registry from: a current snapshot and a stream of new
@@ -22,9 +25,29 @@ export type RegistrySource = {
 export type WatchOptions = RegistryReaderOptions & {
 	/**
 	Bursts of writes (many servers starting at once) are read once after this quiet time, in ms.
-	Small, because a change must be on screen well under 100 ms.
+	Small, because a change must be on screen well under 100 ms. Default 5.
 	*/
 	coalesceMs?: number;
+	/**
+	Read once more this long after the last file-system event, in ms; `false` turns it off. Default
+	100. chokidar drops (it does not defer) every further `change` of a path within 50 ms of one it
+	reported, and every further removal within 100 ms, so without this the last writes of a burst
+	are never read and the table lies until the next change. Its drop windows start when it reports
+	the event we hear, so a read this long after that one sees everything it dropped.
+	*/
+	trailingReadMs?: number | false;
+	/**
+	Every this many ms, compare the files' `stat` (inode, size, times) with what it was at the last
+	read, and read again if anything differs: a safety net for any event a watcher misses. Only
+	`stat` and `readdir` while nothing changes; the timer does not keep the process alive. `false`
+	turns it off. Default 1000.
+	*/
+	checkIntervalMs?: number | false;
+	/**
+	Listen to file-system events (default true). Without them only the periodic check notices
+	changes: for file systems that send no events (some network and container mounts).
+	*/
+	fileEvents?: boolean;
 };
 
 /**
@@ -37,13 +60,18 @@ export function watchRegistry(
 	options: WatchOptions = {},
 ): RegistrySource {
 	const coalesceMs = options.coalesceMs ?? 5;
+	const trailingReadMs = options.trailingReadMs ?? 100;
+	const checkIntervalMs = options.checkIntervalMs ?? 1000;
 	const folder = path.dirname(registryPath);
 	const dropInFolder = registryDropInFolder(registryPath);
 	const reader = createRegistryReader(registryPath, options);
 	const listeners = new Set<(snapshot: RegistrySnapshot) => void>();
-	let snapshot = reader.read();
-	let lastKey = snapshotKey(snapshot);
+	const currentSignature = () => registrySignature(registryPath, dropInFolder);
+	let signature = currentSignature();
+	let snapshot = readSafely(reader, registryPath, undefined);
 	let timer: NodeJS.Timeout | undefined;
+	let trailingTimer: NodeJS.Timeout | undefined;
+	let checkTimer: NodeJS.Timeout | undefined;
 	let retryTimer: NodeJS.Timeout | undefined;
 	let folderWatcher: FSWatcher | undefined;
 	let ancestorWatcher: fs.FSWatcher | undefined;
@@ -55,14 +83,15 @@ export function watchRegistry(
 			return;
 		}
 
-		const next = reader.read();
-		const key = snapshotKey(next);
-		if (key === lastKey) {
+		// The signature before the read: a write that lands during the read shows up as a difference
+		// at the next check, never as a change already seen.
+		signature = currentSignature();
+		const next = readSafely(reader, registryPath, snapshot);
+		if (sameSnapshot(next, snapshot)) {
 			return;
 		}
 
 		snapshot = next;
-		lastKey = key;
 		for (const listener of listeners) {
 			listener(snapshot);
 		}
@@ -71,6 +100,27 @@ export function watchRegistry(
 	const schedule = () => {
 		timer ??= setTimeout(refresh, coalesceMs);
 	};
+
+	// Every event: read soon, and once more after the events settle (see `trailingReadMs`).
+	const onEvent = () => {
+		schedule();
+		if (trailingReadMs !== false) {
+			clearTimeout(trailingTimer);
+			trailingTimer = setTimeout(schedule, trailingReadMs);
+			trailingTimer.unref();
+		}
+	};
+
+	const check = () => {
+		if (!closed && timer === undefined && currentSignature() !== signature) {
+			schedule();
+		}
+	};
+
+	if (checkIntervalMs !== false) {
+		checkTimer = setInterval(check, checkIntervalMs);
+		checkTimer.unref();
+	}
 
 	// Only the registry file and drop-in files matter; temp files and the lock are ignored.
 	const isRelevant = (candidate: string) =>
@@ -88,7 +138,7 @@ export function watchRegistry(
 	};
 
 	const start = () => {
-		if (closed) {
+		if (closed || options.fileEvents === false) {
 			return;
 		}
 
@@ -123,7 +173,7 @@ export function watchRegistry(
 		});
 		// The folder itself may go away (even before the watcher is ready): then watch for its return.
 		const checkFolder = () => {
-			schedule();
+			onEvent();
 			if (!isDirectory(folder)) {
 				restart();
 			}
@@ -165,6 +215,8 @@ export function watchRegistry(
 		async close() {
 			closed = true;
 			clearTimeout(timer);
+			clearTimeout(trailingTimer);
+			clearInterval(checkTimer);
 			clearTimeout(retryTimer);
 			listeners.clear();
 			await stopWatching();
@@ -181,8 +233,41 @@ export function staticRegistry(snapshot: RegistrySnapshot): RegistrySource {
 	};
 }
 
-function snapshotKey(snapshot: RegistrySnapshot): string {
-	return JSON.stringify([snapshot.servers, snapshot.warnings, snapshot.file]);
+/** Whether a listener needs to hear about `next`. Cannot throw, whatever the nesting. */
+function sameSnapshot(
+	next: RegistrySnapshot,
+	previous: RegistrySnapshot,
+): boolean {
+	return (
+		next.file === previous.file &&
+		sameJsonValue(next.servers, previous.servers) &&
+		sameJsonValue(next.warnings, previous.warnings)
+	);
+}
+
+/**
+The reader is built not to throw; if it ever does on some input, the monitor keeps what it showed
+and says why, instead of ending.
+*/
+function readSafely(
+	reader: RegistryReader,
+	registryPath: string,
+	previous: RegistrySnapshot | undefined,
+): RegistrySnapshot {
+	try {
+		return reader.read();
+	} catch (error) {
+		const warning = {
+			file: registryPath,
+			message: `could not be read (${error instanceof Error ? error.message : String(error)}); showing the last good content`,
+		};
+		return {
+			path: registryPath,
+			servers: previous?.servers ?? [],
+			warnings: [warning],
+			file: 'stale',
+		};
+	}
 }
 
 function isDirectory(candidate: string): boolean {
