@@ -1,5 +1,5 @@
-import {Box, useApp, useInput} from 'ink';
-import {useCallback, useMemo, useRef, useState} from 'react';
+import {Box, useApp, useStdout} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {type MonitorStore} from './core/store.js';
 import {DetailView} from './components/detail-view.js';
 import {Footer} from './components/footer.js';
@@ -9,11 +9,13 @@ import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
 import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
+import {useKeys} from './hooks/use-keys.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
 import {layoutScreen} from './view/screen-layout.js';
-import {handleKey} from './view/key-bindings.js';
+import {handleKeys} from './view/key-bindings.js';
+import {type TerminalControl} from './terminal/suspend.js';
 import {runSubmission} from './view/run-submission.js';
 import {
 	initialUiState,
@@ -26,10 +28,12 @@ type Props = {
 	readonly store: MonitorStore;
 	/** The registry path as shown in the header. */
 	readonly registryLabel: string;
+	/** Suspend (Ctrl+Z) and the redraw after it; without it Ctrl+Z does nothing. */
+	readonly terminal?: TerminalControl;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel}: Props) {
+export function App({store, registryLabel, terminal}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
@@ -74,18 +78,31 @@ export function App({store, registryLabel}: Props) {
 		runSubmission(line, {store, snapshot, ui: uiRef.current, apply, exit});
 	};
 
-	useInput((input, key) => {
-		handleKey(input, key, {
-			ui: uiRef.current,
+	useKeys((events) => {
+		handleKeys(events, {
+			ui: () => uiRef.current,
 			apply,
 			submit,
 			exit,
+			suspend() {
+				terminal?.suspend();
+			},
 			snapshot,
 			seqs: () => matching.map((message) => message.seq),
 			pageSize: layout.paneRows,
 			bottomSeq: window.lines.at(-1)?.seq,
 		});
 	});
+
+	// Back from a suspend the screen is blank: Ink's write() draws its last frame again in full.
+	const {write} = useStdout();
+	useEffect(
+		() =>
+			terminal?.onResume(() => {
+				write('');
+			}),
+		[terminal, write],
+	);
 
 	return (
 		<Box flexDirection="column" width={columns} height={rows - 1}>

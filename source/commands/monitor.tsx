@@ -3,21 +3,18 @@ import {App} from '../app.js';
 import {displayPath} from '../core/registry/paths.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
+import {enterScreen, leaveScreen} from '../terminal/modes.js';
+import {releaseStdio} from '../terminal/release-stdio.js';
+import {createSuspender} from '../terminal/suspend.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
 };
 
-// The alternate screen, with line wrapping off: a line the terminal draws wider than Ink measured
-// (some emoji sequences) is clipped instead of wrapping and pushing the whole frame up.
-const enterAlternateScreen = '\u001B[?1049h\u001B[?7l';
-// Wrapping back on, cursor shown, alternate screen left: the terminal as it was before.
-const restoreTerminal = '\u001B[?7h\u001B[?25h\u001B[?1049l';
-
 /**
 The full-screen monitor. The terminal is restored on every way out: Ctrl+C, /quit, SIGTERM, SIGHUP,
-and a crash (after which the error is printed on the normal screen).
+and a crash (after which the error is printed on the normal screen); and around a suspend (Ctrl+Z).
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
@@ -30,14 +27,24 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const restore = () => {
 		if (!restored) {
 			restored = true;
-			stdout.write(restoreTerminal);
+			stdout.write(leaveScreen);
 		}
 	};
 
-	stdout.write(enterAlternateScreen);
+	let terminalGone = false;
+	const suspender = createSuspender({
+		stdin: process.stdin,
+		stdout,
+		isTerminalAlive: () => !terminalGone && !restored,
+	});
+	stdout.write(enterScreen);
 	process.on('exit', restore);
 	const instance = render(
-		<App store={store} registryLabel={displayPath(options.registryPath)} />,
+		<App
+			store={store}
+			registryLabel={displayPath(options.registryPath)}
+			terminal={suspender}
+		/>,
 		{
 			exitOnCtrlC: false,
 			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
@@ -46,10 +53,15 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	);
 
 	let exitCode = 0;
-	let terminalGone = false;
 	let crashed = false;
 	const stop = () => {
 		instance.unmount();
+	};
+
+	// SIGHUP: the terminal closed, or at least its owner wants us gone; nothing more is shown.
+	const hangUp = () => {
+		terminalGone = true;
+		stop();
 	};
 
 	const crash = (error: unknown) => {
@@ -88,7 +100,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	}
 
 	process.on('SIGTERM', stop);
-	process.on('SIGHUP', stop);
+	process.on('SIGHUP', hangUp);
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	try {
@@ -98,12 +110,15 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	} finally {
 		restore();
 		process.off('SIGTERM', stop);
-		process.off('SIGHUP', stop);
+		process.off('SIGHUP', hangUp);
+		suspender.dispose();
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
 		// Still listening: a write that was in flight may fail after this.
-		if (!terminalGone) {
+		if (terminalGone) {
+			releaseStdio();
+		} else {
 			for (const stream of terminalStreams) {
 				stream.off('error', onTerminalError);
 			}

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {paint} from '../view/color-mode.js';
 import {slashCommands} from '../view/slash-commands.js';
 import {SectionRule} from './section-rule.js';
 
@@ -51,7 +52,7 @@ export function HelpView({width, height}: Props) {
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={index} wrap="truncate-end">
 					{' '}
-					<Text bold color={command ? 'cyan' : undefined}>
+					<Text bold color={paint(command ? 'cyan' : undefined)}>
 						{label.padEnd(keyWidth)}
 					</Text>
 					{text === '' ? ' ' : text}

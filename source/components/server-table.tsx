@@ -5,6 +5,7 @@ import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {displayAddress} from '../core/registry/address.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
+import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {statusNote, statusStyles} from '../view/server-status.js';
 import {
@@ -119,7 +120,7 @@ function ServerRowView({server, columns, isSelected, now}: RowProps) {
 				const gap = index === 0 ? '' : ' '.repeat(columnGap);
 				if (column.key === 'status') {
 					return (
-						<Text key={column.key} color={style.color}>
+						<Text key={column.key} color={paint(style.color)}>
 							{gap}
 							{text}
 						</Text>
@@ -128,7 +129,7 @@ function ServerRowView({server, columns, isSelected, now}: RowProps) {
 
 				if (column.key === 'id') {
 					return (
-						<Text key={column.key} color={serverColor(server.id)}>
+						<Text key={column.key} color={paint(serverColor(server.id))}>
 							{gap}
 							{text}
 						</Text>

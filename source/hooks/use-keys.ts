@@ -1,5 +1,5 @@
 import {useStdin} from 'ink';
-import {useEffect, useRef} from 'react';
+import {useEffect, useMemo} from 'react';
 import {createKeyDecoder, type KeyEvent} from '../view/key-decoder.js';
 
 /**
@@ -9,8 +9,8 @@ arriving in one read; this hook takes the same raw events and decodes them itsel
 */
 export function useKeys(handler: (events: KeyEvent[]) => void): void {
 	const {setRawMode, internal_eventEmitter: emitter} = useStdin();
-	const handlerRef = useRef(handler);
-	handlerRef.current = handler;
+	// One decoder for the life of the screen: a paste can span several reads.
+	const decoder = useMemo(() => createKeyDecoder(), []);
 
 	useEffect(() => {
 		setRawMode(true);
@@ -20,12 +20,10 @@ export function useKeys(handler: (events: KeyEvent[]) => void): void {
 	}, [setRawMode]);
 
 	useEffect(() => {
-		// One decoder for the life of the screen: a paste can span several reads.
-		const decoder = createKeyDecoder();
 		const onInput = (input: string) => {
 			const events = decoder.push(input);
 			if (events.length > 0) {
-				handlerRef.current(events);
+				handler(events);
 			}
 		};
 
@@ -33,5 +31,5 @@ export function useKeys(handler: (events: KeyEvent[]) => void): void {
 		return () => {
 			emitter.off('input', onInput);
 		};
-	}, [emitter]);
+	}, [emitter, decoder, handler]);
 }

@@ -42,8 +42,10 @@ const pasteEnd = `${escape}[201~`;
 export const pasteLimit = 1024 * 1024;
 
 /** CSI (`ESC [ params final`) and SS3 (`ESC O final`) sequences, anchored at the start. */
+/* eslint-disable no-control-regex -- escape sequences are what these find */
 const csiPattern = /^\u001B\[([\d;:<=>?]*)([\u0020-\u002F]*)([\u0040-\u007E])/;
 const ss3Pattern = /^\u001BO([\u0040-\u007E])/;
+/* eslint-enable no-control-regex */
 
 const csiFinalKeys: Record<string, KeyName> = {
 	A: 'up',
