@@ -47,7 +47,7 @@ describe('line editing', () => {
 		});
 	});
 
-	test('a paste keeps its line breaks (as \\n) and tabs; typed text does not', () => {
+	test('a paste keeps its line breaks (as LF) and tabs; typed text does not', () => {
 		expect(
 			run({type: 'insert', text: 'a\r\nb\tc\u0007', pasted: true}).input,
 		).toBe('a\nb\tc');
