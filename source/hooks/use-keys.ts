@@ -1,5 +1,5 @@
 import {useStdin} from 'ink';
-import {useEffect, useMemo} from 'react';
+import {useLayoutEffect, useMemo} from 'react';
 import {createKeyDecoder, type KeyEvent} from '../view/key-decoder.js';
 
 /**
@@ -12,14 +12,17 @@ export function useKeys(handler: (events: KeyEvent[]) => void): void {
 	// One decoder for the life of the screen: a paste can span several reads.
 	const decoder = useMemo(() => createKeyDecoder(), []);
 
-	useEffect(() => {
+	// Layout effects run in the same turn as the first frame is written: once the prompt is on
+	// screen, raw mode is on and keys are heard (a passive effect left a moment in which Ctrl+C
+	// still reached the terminal's line discipline as SIGINT).
+	useLayoutEffect(() => {
 		setRawMode(true);
 		return () => {
 			setRawMode(false);
 		};
 	}, [setRawMode]);
 
-	useEffect(() => {
+	useLayoutEffect(() => {
 		const onInput = (input: string) => {
 			const events = decoder.push(input);
 			if (events.length > 0) {
