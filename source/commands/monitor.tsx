@@ -110,15 +110,18 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	} finally {
 		restore();
 		process.off('SIGTERM', stop);
-		process.off('SIGHUP', hangUp);
 		suspender.dispose();
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
 		// Still listening: a write that was in flight may fail after this.
 		if (terminalGone) {
+			// Node would abort at exit resetting a terminal that is gone; and SIGHUP stays handled, as
+			// more of them can come (one per hang-up source) and would kill the clean-up still to come
+			// (the demo's servers and folder).
 			releaseStdio();
 		} else {
+			process.off('SIGHUP', hangUp);
 			for (const stream of terminalStreams) {
 				stream.off('error', onTerminalError);
 			}
