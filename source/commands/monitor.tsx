@@ -49,6 +49,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			exitOnCtrlC: false,
 			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
 			maxFps: 60,
+			// Keys are decoded here from what terminals send by default (see view/key-decoder.ts); Ink
+			// would otherwise switch kitty, WezTerm and ghostty to their own key encoding.
+			kittyKeyboard: {mode: 'disabled'},
 		},
 	);
 

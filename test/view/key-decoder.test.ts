@@ -115,6 +115,22 @@ describe('the key decoder', () => {
 		expect(decoder.push('\r')).toEqual([enter]);
 	});
 
+	test('understands the kitty keyboard protocol a terminal may have been left in', () => {
+		expect(
+			decode([
+				'\u001B[97;5u\u001B[99;5u\u001B[27u\u001B[13u\u001B[9;2u\u001B[127u\u001B[98u\u001B[120;3u',
+			]),
+		).toEqual([
+			ctrl('a'),
+			ctrl('c'),
+			{type: 'key', name: 'escape'},
+			enter,
+			{type: 'key', name: 'tab', shift: true},
+			backspace,
+			{type: 'text', text: 'b'},
+		]);
+	});
+
 	test('Alt+key, unknown sequences and terminal replies are dropped, not typed', () => {
 		expect(
 			joinText(
