@@ -75,7 +75,13 @@ function prepareForInk(color: boolean) {
 	// supports-color turns colour off when a CI variable exists at all, even CI=false: remove them.
 	delete process.env.CI;
 	delete process.env.CONTINUOUS_INTEGRATION;
-	if (!color || (process.env.NO_COLOR ?? '') !== '') {
+	const {NO_COLOR: noColor = '', FORCE_COLOR: forceColor} = process.env;
+	if (
+		!color ||
+		noColor !== '' ||
+		forceColor === '0' ||
+		forceColor === 'false'
+	) {
 		// Colour off, style on: chalk keeps level 1 (bold, dim and the inverse cursor) and the view
 		// passes no colours. FORCE_COLOR also outweighs the `--no-color` chalk finds in process.argv.
 		process.env.FORCE_COLOR = '1';

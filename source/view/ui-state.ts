@@ -61,22 +61,7 @@ const historyLimit = 200;
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'insert': {
-			const text = action.pasted
-				? cleanPaste(action.text)
-				: cleanInput(action.text);
-			if (text === '') {
-				return state;
-			}
-
-			return {
-				...state,
-				input:
-					state.input.slice(0, state.cursor) +
-					text +
-					state.input.slice(state.cursor),
-				cursor: state.cursor + text.length,
-				historyIndex: undefined,
-			};
+			return insert(state, action.text, action.pasted ?? false);
 		}
 
 		case 'delete-back': {
@@ -93,13 +78,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'delete-forward': {
-			const to = nextBoundary(state.input, state.cursor);
-			return to === state.cursor
-				? state
-				: {
-						...state,
-						input: state.input.slice(0, state.cursor) + state.input.slice(to),
-					};
+			return deleteForward(state);
 		}
 
 		case 'delete-word': {
@@ -174,6 +153,33 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return next === undefined ? state : {...state, detailSeq: next};
 		}
 	}
+}
+
+function insert(state: UiState, typed: string, pasted: boolean): UiState {
+	const text = pasted ? cleanPaste(typed) : cleanInput(typed);
+	if (text === '') {
+		return state;
+	}
+
+	return {
+		...state,
+		input:
+			state.input.slice(0, state.cursor) +
+			text +
+			state.input.slice(state.cursor),
+		cursor: state.cursor + text.length,
+		historyIndex: undefined,
+	};
+}
+
+function deleteForward(state: UiState): UiState {
+	const to = nextBoundary(state.input, state.cursor);
+	return to === state.cursor
+		? state
+		: {
+				...state,
+				input: state.input.slice(0, state.cursor) + state.input.slice(to),
+			};
 }
 
 /** Typed or pasted text: control characters never enter the line; line breaks become spaces. */

@@ -102,6 +102,7 @@ describe('colour', () => {
 	for (const [name, env, args] of [
 		['NO_COLOR', {NO_COLOR: '1'}, []],
 		['--no-color', {}, ['--no-color']],
+		['FORCE_COLOR=0', {FORCE_COLOR: '0'}, []],
 	] as const) {
 		test(`${name} drops colour only: bold, dim and the inverse cursor stay`, async () => {
 			const terminal = await monitorWithServer(env, [...args]);
