@@ -24,10 +24,15 @@ export function inputWindow(
 	cursor: number,
 	room: number,
 ): InputWindow {
+	// Only the text around the cursor can be shown: measure that, not a whole pasted page. A cell
+	// takes at least one UTF-16 unit, and rarely more than a few; the margin covers long emoji.
+	const margin = room * 8 + 64;
+	const from = Math.max(0, cursor - margin);
+	const near = value.slice(from, cursor + margin);
 	const cells: Array<{text: string; width: number}> = [];
 	let cursorCell = -1;
-	for (const {segment, index} of graphemes.segment(value)) {
-		if (cursorCell === -1 && index >= cursor) {
+	for (const {segment, index} of graphemes.segment(near)) {
+		if (cursorCell === -1 && from + index >= cursor) {
 			cursorCell = cells.length;
 		}
 

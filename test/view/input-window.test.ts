@@ -3,6 +3,8 @@ import stringWidth from 'string-width';
 import {describe, expect} from 'vitest';
 import {inputWindow, lineMarks} from '../../source/view/input-window.js';
 
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
 describe('the input line window', () => {
 	test('shows short lines whole, the cursor on its character', () => {
 		expect(inputWindow('hello', 1, 20)).toEqual({
@@ -40,7 +42,7 @@ describe('the input line window', () => {
 	});
 
 	const text = fc.array(fc.constantFrom('a', '漢', '👨‍👩‍👧', '\t', 'é', ' '), {
-		maxLength: 60,
+		maxLength: 400,
 	});
 
 	test.prop([text, fc.nat(), fc.integer({min: 2, max: 40})], {numRuns: 300})(
@@ -56,6 +58,22 @@ describe('the input line window', () => {
 			expect(
 				stringWidth(shown.before + (shown.atCursor || ' ') + shown.after),
 			).toBeLessThanOrEqual(room);
+			// The text right before and after the cursor, as much of it before as fits.
+			const mark = (parts: string[]) =>
+				parts.map((part) => (part === '\t' ? lineMarks.tab : part)).join('');
+			const prefix = mark(characters.slice(0, at));
+			expect(prefix.endsWith(shown.before)).toBe(true);
+			expect(mark(characters.slice(at + 1)).startsWith(shown.after)).toBe(true);
+			const previous = [
+				...graphemes.segment(
+					prefix.slice(0, prefix.length - shown.before.length),
+				),
+			].at(-1)?.segment;
+			if (previous !== undefined) {
+				expect(
+					stringWidth(previous + shown.before + (shown.atCursor || ' ')),
+				).toBeGreaterThan(room);
+			}
 		},
 	);
 });
