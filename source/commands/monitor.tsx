@@ -4,7 +4,7 @@ import {displayPath} from '../core/registry/paths.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
-import {releaseStdio} from '../terminal/release-stdio.js';
+import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
@@ -117,13 +117,12 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
-		// Still listening: a write that was in flight may fail after this.
-		if (terminalGone) {
-			// Node would abort at exit resetting a terminal that is gone; and SIGHUP stays handled, as
-			// more of them can come (one per hang-up source) and would kill the clean-up still to come
-			// (the demo's servers and folder).
-			releaseStdio();
-		} else {
+		// Node would abort at exit resetting a terminal that is gone.
+		releaseLostTerminal();
+		// With the terminal gone its listeners stay: a write in flight may still fail, and more SIGHUPs
+		// can come (one per hang-up source), one of which would kill the clean-up still to come (the
+		// demo's servers and folder).
+		if (!terminalGone) {
 			process.off('SIGHUP', hangUp);
 			for (const stream of terminalStreams) {
 				stream.off('error', onTerminalError);
