@@ -1,5 +1,12 @@
-import {Box, Text, useApp, useInput} from 'ink';
-import {useCallback, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {Box, Text, useApp, useStdout} from 'ink';
+import {
+	useCallback,
+	useEffect,
+	useLayoutEffect,
+	useMemo,
+	useRef,
+	useState,
+} from 'react';
 import {type MonitorStore} from './core/store.js';
 import {AsciiScreen} from './components/ascii-screen.js';
 import {DetailView} from './components/detail-view.js';
@@ -12,6 +19,7 @@ import {MessagePane} from './components/message-pane.js';
 import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
 import {useFeedback} from './hooks/use-feedback.js';
+import {useKeys} from './hooks/use-keys.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
@@ -21,7 +29,8 @@ import {glyphs} from './view/glyphs.js';
 import {isTooSmall, layoutScreen, minimumSize} from './view/screen-layout.js';
 import {scrollWindow} from './view/scroll-window.js';
 import {emptyTableNote} from './view/empty-table-note.js';
-import {handleKey} from './view/key-bindings.js';
+import {handleKeys} from './view/key-bindings.js';
+import {type TerminalControl} from './terminal/suspend.js';
 import {runSubmission} from './view/run-submission.js';
 import {
 	initialUiState,
@@ -34,10 +43,12 @@ type Props = {
 	readonly store: MonitorStore;
 	/** The registry path as shown in the header. */
 	readonly registryLabel: string;
+	/** Suspend (Ctrl+Z) and the redraw after it; without it Ctrl+Z does nothing. */
+	readonly terminal?: TerminalControl;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel}: Props) {
+export function App({store, registryLabel, terminal}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
@@ -136,12 +147,15 @@ export function App({store, registryLabel}: Props) {
 		});
 	};
 
-	useInput((input, key) => {
-		handleKey(input, key, {
-			ui: uiRef.current,
+	useKeys((events) => {
+		handleKeys(events, {
+			ui: () => uiRef.current,
 			apply,
 			submit,
 			exit,
+			suspend() {
+				terminal?.suspend();
+			},
 			snapshot,
 			seqs: () => matching.map((message) => message.seq),
 			pageSize: layout.paneRows,
@@ -150,6 +164,16 @@ export function App({store, registryLabel}: Props) {
 			overlayPage: overlayLimits.current.page,
 		});
 	});
+
+	// Back from a suspend the screen is blank: Ink's write() draws its last frame again in full.
+	const {write} = useStdout();
+	useEffect(
+		() =>
+			terminal?.onResume(() => {
+				write('');
+			}),
+		[terminal, write],
+	);
 
 	if (isTooSmall(columns, rows)) {
 		return (

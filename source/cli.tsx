@@ -3,6 +3,7 @@ import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
+import {setColorEnabled} from './view/color-mode.js';
 
 const cli = meow(
 	`
@@ -69,16 +70,25 @@ const cli = meow(
 );
 
 /**
-Set before Ink loads, because it and chalk read the environment once, at import: a live screen even
-when CI is set, and colours off when asked. Production React (a quarter less CPU) comes from the
-bundle, which fixes NODE_ENV at build time.
+Set before Ink loads, because it and chalk read the environment once, at import. Production React (a
+quarter less CPU) comes from the bundle, which fixes NODE_ENV at build time.
 */
 function prepareForInk(color: boolean) {
-	// We only get here with a terminal on both ends. Under CI=true Ink would draw nothing until exit.
-	process.env.CI = 'false';
-	process.env.CONTINUOUS_INTEGRATION = 'false';
-	if (!color || (process.env.NO_COLOR ?? '') !== '') {
-		process.env.FORCE_COLOR = '0';
+	// We only get here with a terminal on both ends. Under CI Ink would draw nothing until exit, and
+	// supports-color turns colour off when a CI variable exists at all, even CI=false: remove them.
+	delete process.env.CI;
+	delete process.env.CONTINUOUS_INTEGRATION;
+	const {NO_COLOR: noColor = '', FORCE_COLOR: forceColor} = process.env;
+	if (
+		!color ||
+		noColor !== '' ||
+		forceColor === '0' ||
+		forceColor === 'false'
+	) {
+		// Colour off, style on: chalk keeps level 1 (bold, dim and the inverse cursor) and the view
+		// passes no colours. FORCE_COLOR also outweighs the `--no-color` chalk finds in process.argv.
+		process.env.FORCE_COLOR = '1';
+		setColorEnabled(false);
 	}
 }
 

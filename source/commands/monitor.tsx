@@ -3,6 +3,9 @@ import {App} from '../app.js';
 import {displayPath} from '../core/registry/paths.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
+import {enterScreen, leaveScreen} from '../terminal/modes.js';
+import {releaseLostTerminal} from '../terminal/release-stdio.js';
+import {createSuspender} from '../terminal/suspend.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
@@ -11,15 +14,9 @@ export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	maxServers?: number;
 };
 
-// The alternate screen, with line wrapping off: a line the terminal draws wider than Ink measured
-// (some emoji sequences) is clipped instead of wrapping and pushing the whole frame up.
-const enterAlternateScreen = '\u001B[?1049h\u001B[?7l';
-// Wrapping back on, cursor shown, alternate screen left: the terminal as it was before.
-const restoreTerminal = '\u001B[?7h\u001B[?25h\u001B[?1049l';
-
 /**
 The full-screen monitor. The terminal is restored on every way out: Ctrl+C, /quit, SIGTERM, SIGHUP,
-and a crash (after which the error is printed on the normal screen).
+and a crash (after which the error is printed on the normal screen); and around a suspend (Ctrl+Z).
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
@@ -34,26 +31,44 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const restore = () => {
 		if (!restored) {
 			restored = true;
-			stdout.write(restoreTerminal);
+			stdout.write(leaveScreen);
 		}
 	};
 
-	stdout.write(enterAlternateScreen);
+	let terminalGone = false;
+	const suspender = createSuspender({
+		stdin: process.stdin,
+		stdout,
+		isTerminalAlive: () => !terminalGone && !restored,
+	});
+	stdout.write(enterScreen);
 	process.on('exit', restore);
 	const instance = render(
-		<App store={store} registryLabel={displayPath(options.registryPath)} />,
+		<App
+			store={store}
+			registryLabel={displayPath(options.registryPath)}
+			terminal={suspender}
+		/>,
 		{
 			exitOnCtrlC: false,
 			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
 			maxFps: 60,
+			// Keys are decoded here from what terminals send by default (see view/key-decoder.ts); Ink
+			// would otherwise switch kitty, WezTerm and ghostty to their own key encoding.
+			kittyKeyboard: {mode: 'disabled'},
 		},
 	);
 
 	let exitCode = 0;
-	let terminalGone = false;
 	let crashed = false;
 	const stop = () => {
 		instance.unmount();
+	};
+
+	// SIGHUP: the terminal closed, or at least its owner wants us gone; nothing more is shown.
+	const hangUp = () => {
+		terminalGone = true;
+		stop();
 	};
 
 	const crash = (error: unknown) => {
@@ -92,7 +107,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	}
 
 	process.on('SIGTERM', stop);
-	process.on('SIGHUP', stop);
+	process.on('SIGHUP', hangUp);
 	process.on('uncaughtException', crash);
 	process.on('unhandledRejection', crash);
 	try {
@@ -102,12 +117,17 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	} finally {
 		restore();
 		process.off('SIGTERM', stop);
-		process.off('SIGHUP', stop);
+		suspender.dispose();
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
-		// Still listening: a write that was in flight may fail after this.
+		// Node would abort at exit resetting a terminal that is gone.
+		releaseLostTerminal();
+		// With the terminal gone its listeners stay: a write in flight may still fail, and more SIGHUPs
+		// can come (one per hang-up source), one of which would kill the clean-up still to come (the
+		// demo's servers and folder).
 		if (!terminalGone) {
+			process.off('SIGHUP', hangUp);
 			for (const stream of terminalStreams) {
 				stream.off('error', onTerminalError);
 			}

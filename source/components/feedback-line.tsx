@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {paint} from '../view/color-mode.js';
 
 type Props = {
 	/** The answer, already cut into rows (see `feedbackRows`). */
@@ -14,7 +15,7 @@ export function FeedbackLine({rows, tone}: Props) {
 		<Box flexDirection="column" flexShrink={0}>
 			{rows.map((row, index) => (
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={index} color={toneColors[tone]} wrap="truncate-end">
+				<Text key={index} color={paint(toneColors[tone])} wrap="truncate-end">
 					{` ${row}`}
 				</Text>
 			))}

@@ -4,6 +4,7 @@ import {type ServerStatus} from '../core/connections/types.js';
 import {type MonitorSnapshot} from '../core/store.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {glyphs, screenText} from '../view/glyphs.js';
+import {paint} from '../view/color-mode.js';
 import {statusStyles} from '../view/server-status.js';
 
 type Props = {
@@ -63,12 +64,12 @@ export function Header({snapshot, registryLabel, width}: Props) {
 		<Box width={width} height={1}>
 			<Box flexShrink={1} flexGrow={1}>
 				<Text wrap="truncate-end">
-					<Text bold color="cyan">
+					<Text bold color={paint('cyan')}>
 						{' shipyard'}
 					</Text>
 					<Text dimColor>{separator}</Text>
 					{label}
-					<Text color="yellow">{registryNote}</Text>
+					<Text color={paint('yellow')}>{registryNote}</Text>
 					<Text dimColor>{separator}</Text>
 					{snapshot.servers.length}{' '}
 					{snapshot.servers.length === 1 ? 'server' : 'servers'}
@@ -76,13 +77,13 @@ export function Header({snapshot, registryLabel, width}: Props) {
 					{counts.map(({status, count}, index) => (
 						<Text key={status}>
 							{index > 0 ? <Text dimColor>{separator}</Text> : ''}
-							<Text color={statusStyles[status].color}>
+							<Text color={paint(statusStyles[status].color)}>
 								{count} {status}
 							</Text>
 						</Text>
 					))}
 					{warnings > 0 ? (
-						<Text color="yellow">
+						<Text color={paint('yellow')}>
 							{`  ${glyphs.warning} `}
 							{warnings} {warnings === 1 ? 'warning' : 'warnings'}
 						</Text>

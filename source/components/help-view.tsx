@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {scrollWindow} from '../view/scroll-window.js';
+import {paint} from '../view/color-mode.js';
 import {slashCommands} from '../view/slash-commands.js';
 import {ScrollHint} from './scroll-hint.js';
 import {SectionRule} from './section-rule.js';
@@ -29,7 +30,12 @@ export const keyBindings = [
 		`open the newest visible message in full (${upDown} scrolls it, ${leftRight} or p/n other messages)`,
 	],
 	['?', 'this help (on an empty line)'],
-	['Esc', 'close help or detail'],
+	[
+		'paste',
+		'goes into the line as text (line breaks and tabs kept); Enter sends it',
+	],
+	['Esc', 'close help or detail (any other key closes it and acts)'],
+	['^Z', 'suspend (the terminal is restored); fg brings it back'],
 	['^C', 'clear the line; on an empty line, quit'],
 ] as const;
 
@@ -70,7 +76,7 @@ export function HelpView({width, height, offset}: Props) {
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={view.start + index} wrap="truncate-end">
 					{' '}
-					<Text bold color={command ? 'cyan' : undefined}>
+					<Text bold color={paint(command ? 'cyan' : undefined)}>
 						{label.padEnd(keyWidth)}
 					</Text>
 					{text === '' ? ' ' : screenText(text)}

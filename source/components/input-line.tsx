@@ -1,5 +1,8 @@
 import {Box, Text} from 'ink';
+import stringWidth from 'string-width';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {paint} from '../view/color-mode.js';
+import {inputWindow} from '../view/input-window.js';
 
 type Props = {
 	readonly value: string;
@@ -29,20 +32,17 @@ export function InputLine({
 			: `${sanitizeLabel(target, 24)}${recipients === 0 ? ' · offline' : ''}`) +
 		(remote > 0 ? ` · ${remote} remote` : '');
 	const prompt = `[${label}] › `;
-	const room = Math.max(1, width - prompt.length - 1);
-	// Keep the cursor in view on long lines by scrolling the text left.
-	const start = Math.max(0, cursor - room + 1);
-	const before = value.slice(start, cursor);
-	const atCursor = value.slice(cursor, cursor + 1) || ' ';
-	const after = value.slice(cursor + 1, start + room);
+	const room = Math.max(1, width - stringWidth(prompt) - 1);
+	// Long lines scroll, measured in cells, so the cursor stays in view.
+	const {before, atCursor, after} = inputWindow(value, cursor, room);
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate-end">
-				<Text bold color={recipients === 0 ? 'yellow' : 'cyan'}>
+				<Text bold color={paint(recipients === 0 ? 'yellow' : 'cyan')}>
 					{prompt}
 				</Text>
 				{before}
-				<Text inverse>{atCursor}</Text>
+				<Text inverse>{atCursor || ' '}</Text>
 				{value === '' ? (
 					<Text dimColor>{placeholder(recipients, target)}</Text>
 				) : (

@@ -4,6 +4,7 @@ import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {formatClock} from '../view/clock.js';
 import {glyphs, screenText} from '../view/glyphs.js';
+import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
 
@@ -40,19 +41,23 @@ function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
 	return (
 		<Text wrap="truncate-end">
 			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
-			<Text color={serverColor(message.serverId)}>
+			<Text color={paint(serverColor(message.serverId))}>
 				{fitCell(screenText(sanitizeLabel(label, 200)), labelWidth)}
 			</Text>{' '}
 			<Text
-				color={
-					isSystem ? 'yellow' : message.direction === 'out' ? 'cyan' : undefined
-				}
+				color={paint(
+					isSystem
+						? 'yellow'
+						: message.direction === 'out'
+							? 'cyan'
+							: undefined,
+				)}
 				dimColor={message.direction === 'in'}
 			>
 				{directionGlyphs[message.direction]}
 			</Text>{' '}
 			{isSystem ? (
-				<Text color={eventColors[message.event ?? ''] ?? 'white'}>
+				<Text color={paint(eventColors[message.event ?? ''] ?? 'white')}>
 					{preview}
 				</Text>
 			) : (

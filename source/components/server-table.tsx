@@ -5,6 +5,7 @@ import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {glyphs, screenText} from '../view/glyphs.js';
+import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
 import {
@@ -126,7 +127,7 @@ function ServerRowView({server, columns, isSelected, now}: RowProps) {
 				const gap = index === 0 ? '' : ' '.repeat(columnGap);
 				if (column.key === 'status') {
 					return (
-						<Text key={column.key} color={style.color}>
+						<Text key={column.key} color={paint(style.color)}>
 							{gap}
 							{text}
 						</Text>
@@ -135,7 +136,7 @@ function ServerRowView({server, columns, isSelected, now}: RowProps) {
 
 				if (column.key === 'id') {
 					return (
-						<Text key={column.key} color={serverColor(server.id)}>
+						<Text key={column.key} color={paint(serverColor(server.id))}>
 							{gap}
 							{text}
 						</Text>

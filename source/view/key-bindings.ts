@@ -1,13 +1,16 @@
-import {type Key} from 'ink';
 import {type MonitorSnapshot} from '../core/store.js';
+import {type KeyEvent, type KeyName} from './key-decoder.js';
 import {type UiAction, type UiState} from './ui-state.js';
 
 export type KeyContext = {
-	ui: UiState;
+	/** The state as the previous key left it (read afresh for every key). */
+	ui: () => UiState;
 	apply: (action: UiAction) => void;
-	/** Submits the line as it is now (after any text inserted by the same key event). */
+	/** Submits the line as it is now. */
 	submit: () => void;
 	exit: () => void;
+	/** Ctrl+Z: give the terminal back and stop, as a shell job does. */
+	suspend: () => void;
 	snapshot: MonitorSnapshot;
 	seqs: () => number[];
 	pageSize: number;
@@ -17,11 +20,24 @@ export type KeyContext = {
 	overlayPage?: number;
 };
 
-/** Key bindings, most specific first: overlays, then line editing, then the pane. */
-export function handleKey(input: string, key: Key, context: KeyContext): void {
-	const {ui, apply} = context;
-	if (key.ctrl && input === 'c') {
-		if (ui.input === '') {
+/**
+Every key of one read, in order, each against the state the one before it left: a chunk of keys does
+exactly what the same keys typed one by one do.
+*/
+export function handleKeys(
+	events: readonly KeyEvent[],
+	context: KeyContext,
+): void {
+	for (const event of events) {
+		handleKey(event, context);
+	}
+}
+
+/** One key: overlays first, then line editing, then the pane. */
+export function handleKey(event: KeyEvent, context: KeyContext): void {
+	const {apply} = context;
+	if (event.type === 'ctrl' && event.letter === 'c') {
+		if (context.ui().input === '') {
 			context.exit();
 		} else {
 			apply({type: 'clear-line'});
@@ -30,66 +46,124 @@ export function handleKey(input: string, key: Key, context: KeyContext): void {
 		return;
 	}
 
-	if (ui.overlay !== 'none') {
-		const scroll = overlayScroll(key, context.overlayPage ?? 1);
-		const step = ui.overlay === 'detail' ? detailStep(input, key) : undefined;
-		if (scroll !== undefined) {
-			apply({
-				type: 'overlay-scroll',
-				by: scroll,
-				maxOffset: context.overlayMaxOffset ?? 0,
-			});
-		} else if (step !== undefined) {
-			apply({type: 'detail-step', by: step, seqs: context.seqs()});
-		} else if (
-			key.escape ||
-			key.return ||
-			input === 'q' ||
-			ui.overlay === 'help'
-		) {
-			apply({type: 'overlay', overlay: 'none'});
-		}
-
+	if (event.type === 'ctrl' && event.letter === 'z') {
+		context.suspend();
 		return;
 	}
 
-	const action = lineAction(input, key, context);
+	if (event.type === 'text') {
+		typeText(event.text, context);
+		return;
+	}
+
+	if (context.ui().overlay !== 'none' && overlayKey(event, context)) {
+		return;
+	}
+
+	const action = lineAction(event, context);
 	if (action) {
 		apply(action);
 	}
 }
 
 /** Rows a key scrolls the help or detail view by: ↑/↓ a row, PgUp/PgDn a page, Home/End all the way. */
-function overlayScroll(key: Key, page: number): number | undefined {
-	if (key.upArrow || key.downArrow) {
-		return key.upArrow ? -1 : 1;
-	}
-
-	if (key.pageUp || key.pageDown) {
-		return key.pageUp ? -page : page;
-	}
-
-	if (key.home || key.end) {
-		return key.home ? -Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER;
-	}
-
-	return undefined;
-}
-
-/** The detail view's step to the older (←, p) or newer (→, n) message. */
-function detailStep(input: string, key: Key): number | undefined {
-	if (key.leftArrow || input === 'p') {
-		return -1;
-	}
-
-	return key.rightArrow || input === 'n' ? 1 : undefined;
-}
-
-/** A key and what it does to the line or the pane; the first binding that matches wins. */
-type Binding = {
-	matches: (key: Key, input: string, context: KeyContext) => boolean;
-	action: (context: KeyContext, key: Key) => UiAction | undefined;
+const overlayScrollKeys: Partial<Record<KeyName, (page: number) => number>> = {
+	up: () => -1,
+	down: () => 1,
+	pageUp: (page) => -page,
+	pageDown: (page) => page,
+	home: () => -Number.MAX_SAFE_INTEGER,
+	end: () => Number.MAX_SAFE_INTEGER,
 };
+
+/**
+A key while help or the detail view is open. Returns true when the overlay used it: scrolling keys
+scroll it, ←/→ step the detail view between messages, Esc and Enter close it. Any other key closes
+the overlay and then does what it does on the main screen, so nothing typed is lost.
+*/
+function overlayKey(event: KeyEvent, context: KeyContext): boolean {
+	const ui = context.ui();
+	if (event.type === 'key') {
+		const scroll = overlayScrollKeys[event.name]?.(context.overlayPage ?? 1);
+		if (scroll !== undefined) {
+			context.apply({
+				type: 'overlay-scroll',
+				by: scroll,
+				maxOffset: context.overlayMaxOffset ?? 0,
+			});
+			return true;
+		}
+
+		if (
+			ui.overlay === 'detail' &&
+			(event.name === 'left' || event.name === 'right')
+		) {
+			context.apply({
+				type: 'detail-step',
+				by: event.name === 'left' ? -1 : 1,
+				seqs: context.seqs(),
+			});
+			return true;
+		}
+	}
+
+	context.apply({type: 'overlay', overlay: 'none'});
+	return (
+		event.type === 'key' && (event.name === 'escape' || event.name === 'enter')
+	);
+}
+
+/**
+Printable text, however much came in one read. Only a few characters act as keys: `?` on an empty
+line opens help; in an open overlay `q` and `?` close it, and `p`/`n` step the detail view to the
+older/newer message; any other text closes the overlay and is inserted.
+*/
+function typeText(text: string, context: KeyContext): void {
+	let rest = text;
+	// Each turn consumes at least one character, or closes the overlay (which the next turn sees).
+	while (rest !== '') {
+		const ui = context.ui();
+		if (
+			ui.overlay === 'detail' &&
+			(rest.startsWith('p') || rest.startsWith('n'))
+		) {
+			context.apply({
+				type: 'detail-step',
+				by: rest.startsWith('p') ? -1 : 1,
+				seqs: context.seqs(),
+			});
+			rest = rest.slice(1);
+			continue;
+		}
+
+		if (ui.overlay !== 'none') {
+			context.apply({type: 'overlay', overlay: 'none'});
+			if (rest.startsWith('q') || rest.startsWith('?')) {
+				rest = rest.slice(1);
+			}
+
+			continue;
+		}
+
+		if (ui.input === '') {
+			if (rest.startsWith('?')) {
+				context.apply({type: 'overlay', overlay: 'help'});
+				rest = rest.slice(1);
+				continue;
+			}
+
+			// Up to the next `?`: it opens help only if everything before it was dropped as unprintable.
+			const next = rest.indexOf('?');
+			const end = next === -1 ? rest.length : next;
+			context.apply({type: 'insert', text: rest.slice(0, end)});
+			rest = rest.slice(end);
+			continue;
+		}
+
+		context.apply({type: 'insert', text: rest});
+		rest = '';
+	}
+}
 
 const serverIds = (context: KeyContext) =>
 	context.snapshot.servers.map((server) => server.id);
@@ -103,63 +177,32 @@ const scrollBy = (context: KeyContext, by: number): UiAction => ({
 
 const page = (context: KeyContext) => Math.max(1, context.pageSize - 1);
 
-const lineBindings: Binding[] = [
-	{
-		matches: (key) => key.return,
-		action(context) {
-			context.submit();
-			return undefined;
-		},
+/** What each named key does to the line or the pane. */
+const keyBindings: Record<
+	KeyName,
+	(context: KeyContext, shift: boolean) => UiAction | undefined
+> = {
+	enter(context) {
+		context.submit();
+		return undefined;
 	},
-
-	{
-		matches: (key) => key.tab,
-		action: (context, key) => ({
-			type: 'cycle-target',
-			ids: serverIds(context),
-			backwards: key.shift,
-		}),
-	},
-	{
-		matches: (key) => key.upArrow,
-		action: () => ({type: 'history', direction: 'older'}),
-	},
-	{
-		matches: (key) => key.downArrow,
-		action: () => ({type: 'history', direction: 'newer'}),
-	},
-	{
-		matches: (key) => key.pageUp,
-		action: (context) => scrollBy(context, -page(context)),
-	},
-	{
-		matches: (key) => key.pageDown,
-		action: (context) => scrollBy(context, page(context)),
-	},
-	{matches: (key) => key.end, action: () => ({type: 'follow'})},
-	{
-		matches: (key) => key.home,
-		action: (context) => scrollBy(context, -Number.MAX_SAFE_INTEGER),
-	},
-	{
-		matches: (key) => key.leftArrow,
-		action: () => ({type: 'cursor', to: 'left'}),
-	},
-	{
-		matches: (key) => key.rightArrow,
-		action: () => ({type: 'cursor', to: 'right'}),
-	},
-	// Ink reports the usual Backspace (DEL, 0x7f) as "delete".
-	{
-		matches: (key) => key.backspace || key.delete,
-		action: () => ({type: 'delete-back'}),
-	},
-	{matches: (key) => key.escape || key.meta, action: () => undefined},
-	{
-		matches: (_key, input, context) => input === '?' && context.ui.input === '',
-		action: () => ({type: 'overlay', overlay: 'help'}),
-	},
-];
+	tab: (context, shift) => ({
+		type: 'cycle-target',
+		ids: serverIds(context),
+		backwards: shift,
+	}),
+	up: () => ({type: 'history', direction: 'older'}),
+	down: () => ({type: 'history', direction: 'newer'}),
+	pageUp: (context) => scrollBy(context, -page(context)),
+	pageDown: (context) => scrollBy(context, page(context)),
+	end: () => ({type: 'follow'}),
+	home: (context) => scrollBy(context, -Number.MAX_SAFE_INTEGER),
+	left: () => ({type: 'cursor', to: 'left'}),
+	right: () => ({type: 'cursor', to: 'right'}),
+	backspace: () => ({type: 'delete-back'}),
+	delete: () => ({type: 'delete-forward'}),
+	escape: () => undefined,
+};
 
 const controlBindings: Record<
 	string,
@@ -176,84 +219,21 @@ const controlBindings: Record<
 };
 
 function lineAction(
-	input: string,
-	key: Key,
+	event: Exclude<KeyEvent, {type: 'text'}>,
 	context: KeyContext,
 ): UiAction | undefined {
-	if (input.length > 1 && /[\t\r\n\u007F\b]/.test(input) && !key.return) {
-		replayChunk(input, context);
-		return undefined;
-	}
-
-	if (key.ctrl && !key.return) {
-		return controlBindings[input]?.(context);
-	}
-
-	const binding = lineBindings.find((candidate) =>
-		candidate.matches(key, input, context),
-	);
-	if (binding) {
-		return binding.action(context, key);
-	}
-
-	return input === '' ? undefined : {type: 'insert', text: input};
-}
-
-/**
-Text with Tab, Enter or Backspace inside it, as one chunk. A line break at the very end is Enter;
-line breaks inside pasted text become spaces rather than sending each line on its own.
-*/
-function replayChunk(chunk: string, context: KeyContext): void {
-	const characters = [...chunk];
-	let text = '';
-	const flush = () => {
-		if (text !== '') {
-			context.apply({type: 'insert', text});
-			text = '';
+	switch (event.type) {
+		case 'paste': {
+			// Pasted text is only ever text: it never sends, never changes the target.
+			return {type: 'insert', text: event.text, pasted: true};
 		}
-	};
 
-	for (const [index, character] of characters.entries()) {
-		const atEnd = characters
-			.slice(index)
-			.every((rest) => rest === '\r' || rest === '\n');
-		switch (character) {
-			case '\t': {
-				flush();
-				context.apply({
-					type: 'cycle-target',
-					ids: context.snapshot.servers.map((server) => server.id),
-				});
+		case 'ctrl': {
+			return controlBindings[event.letter]?.(context);
+		}
 
-				break;
-			}
-
-			case '\u007F':
-			case '\b': {
-				flush();
-				context.apply({type: 'delete-back'});
-
-				break;
-			}
-
-			case '\r':
-			case '\n': {
-				if (atEnd) {
-					flush();
-					context.submit();
-					return;
-				}
-
-				text += ' ';
-
-				break;
-			}
-
-			default: {
-				text += character;
-			}
+		case 'key': {
+			return keyBindings[event.name](context, event.shift ?? false);
 		}
 	}
-
-	flush();
 }

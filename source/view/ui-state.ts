@@ -38,8 +38,10 @@ export const initialUiState: UiState = {
 };
 
 export type UiAction =
-	| {type: 'insert'; text: string}
+	/** Typed text; `pasted` keeps its line breaks and tabs (they go out with the line). */
+	| {type: 'insert'; text: string; pasted?: boolean}
 	| {type: 'delete-back'}
+	| {type: 'delete-forward'}
 	| {type: 'delete-word'}
 	| {type: 'clear-line'}
 	| {type: 'cursor'; to: 'left' | 'right' | 'start' | 'end'}
@@ -63,20 +65,7 @@ const historyLimit = 200;
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'insert': {
-			const text = cleanInput(action.text);
-			if (text === '') {
-				return state;
-			}
-
-			return {
-				...state,
-				input:
-					state.input.slice(0, state.cursor) +
-					text +
-					state.input.slice(state.cursor),
-				cursor: state.cursor + text.length,
-				historyIndex: undefined,
-			};
+			return insert(state, action.text, action.pasted ?? false);
 		}
 
 		case 'delete-back': {
@@ -84,12 +73,16 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 				return state;
 			}
 
-			const from = previousCharacter(state.input, state.cursor);
+			const from = previousBoundary(state.input, state.cursor);
 			return {
 				...state,
 				input: state.input.slice(0, from) + state.input.slice(state.cursor),
 				cursor: from,
 			};
+		}
+
+		case 'delete-forward': {
+			return deleteForward(state);
 		}
 
 		case 'delete-word': {
@@ -181,6 +174,33 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 	}
 }
 
+function insert(state: UiState, typed: string, pasted: boolean): UiState {
+	const text = pasted ? cleanPaste(typed) : cleanInput(typed);
+	if (text === '') {
+		return state;
+	}
+
+	return {
+		...state,
+		input:
+			state.input.slice(0, state.cursor) +
+			text +
+			state.input.slice(state.cursor),
+		cursor: state.cursor + text.length,
+		historyIndex: undefined,
+	};
+}
+
+function deleteForward(state: UiState): UiState {
+	const to = nextBoundary(state.input, state.cursor);
+	return to === state.cursor
+		? state
+		: {
+				...state,
+				input: state.input.slice(0, state.cursor) + state.input.slice(to),
+			};
+}
+
 /** Typed or pasted text: control characters never enter the line; line breaks become spaces. */
 export function cleanInput(text: string): string {
 	return text.replaceAll(/\r\n|[\r\n\t]/g, ' ').replaceAll(
@@ -190,10 +210,48 @@ export function cleanInput(text: string): string {
 	);
 }
 
-function previousCharacter(text: string, cursor: number): number {
-	const code = text.codePointAt(cursor - 2);
-	// Step over a whole surrogate pair, so an emoji is deleted in one go.
-	return code !== undefined && code > 0xff_ff ? cursor - 2 : cursor - 1;
+/** Pasted text: line breaks (as \n) and tabs stay, every other control character goes. */
+export function cleanPaste(text: string): string {
+	return text
+		.replaceAll(/\r\n?/g, '\n')
+		.split(/([\n\t])/)
+		.map((part) => (part === '\n' || part === '\t' ? part : cleanInput(part)))
+		.join('');
+}
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+Where the character a person sees before `cursor` starts: a family emoji (👨‍👩‍👧, five code points)
+or a letter with its accents goes in one Backspace, as it came in one keypress.
+*/
+export function previousBoundary(text: string, cursor: number): number {
+	if (cursor <= 0) {
+		return 0;
+	}
+
+	// Only the last few code points can belong to the grapheme before the cursor; long emoji
+	// sequences still fit in this window, and the line before it is not segmented on every key.
+	const windowStart = Math.max(0, cursor - 64);
+	let boundary = windowStart;
+	for (const {index} of graphemes.segment(text.slice(windowStart, cursor))) {
+		boundary = windowStart + index;
+	}
+
+	return boundary;
+}
+
+/** Where the character a person sees at `cursor` ends. */
+export function nextBoundary(text: string, cursor: number): number {
+	if (cursor >= text.length) {
+		return text.length;
+	}
+
+	const segment = graphemes
+		.segment(text.slice(cursor, cursor + 64))
+		[Symbol.iterator]()
+		.next().value;
+	return cursor + (segment?.segment.length ?? 1);
 }
 
 function moveCursor(
@@ -202,17 +260,11 @@ function moveCursor(
 ): number {
 	switch (to) {
 		case 'left': {
-			return state.cursor === 0
-				? 0
-				: previousCharacter(state.input, state.cursor);
+			return previousBoundary(state.input, state.cursor);
 		}
 
 		case 'right': {
-			const code = state.input.codePointAt(state.cursor);
-			return Math.min(
-				state.input.length,
-				state.cursor + (code !== undefined && code > 0xff_ff ? 2 : 1),
-			);
+			return nextBoundary(state.input, state.cursor);
 		}
 
 		case 'start': {

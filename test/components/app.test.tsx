@@ -79,9 +79,10 @@ describe('App', () => {
 		stdin.write('\t\tabx\u007Fc\r');
 		await waitForFrame(lastFrame, () => store.sent.length === 1);
 		expect(store.sent).toEqual([{text: 'abc', to: 'beta'}]);
-		stdin.write('pasted\nlines\r');
+		// A bracketed paste is text: its line break goes out with the line on Enter.
+		stdin.write('\u001B[200~pasted\nlines\u001B[201~\r');
 		await waitForFrame(lastFrame, () => store.sent.length === 2);
-		expect(store.sent[1]).toEqual({text: 'pasted lines', to: 'beta'});
+		expect(store.sent[1]).toEqual({text: 'pasted\nlines', to: 'beta'});
 	});
 
 	test('Tab cycles the target through each server and back to all; the prompt follows', async () => {

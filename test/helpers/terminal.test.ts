@@ -30,7 +30,7 @@ function startFixture(name: string, options: TerminalOptions = {}): Terminal {
 
 describe('startTerminal', () => {
 	test('shows what the program printed and delivers typed keys to its stdin', async () => {
-		const terminal = startFixture('echo-line.mjs');
+		const terminal = startFixture('echo-line.mjs', {cols: 200});
 		await terminal.waitForText('name?');
 		terminal.write(`Ada${keys.enter}`);
 		await terminal.waitForText('hello, Ada!');
@@ -44,24 +44,36 @@ describe('startTerminal', () => {
 		expect(terminal.screen()).toHaveLength(30);
 	});
 
-	test('sets TERM, drops COLUMNS, LINES and FORCE_COLOR inherited from the parent, and adds env', async () => {
+	test("sets TERM, drops COLUMNS, LINES, FORCE_COLOR, NO_COLOR and CI inherited from the parent (a user's environment), and adds env", async () => {
 		const saved = {...process.env};
 		Object.assign(process.env, {
 			COLUMNS: '7',
 			LINES: '3',
 			FORCE_COLOR: '3',
+			NO_COLOR: '1',
+			CI: 'true',
+			CONTINUOUS_INTEGRATION: 'true',
 			TERM: 'dumb',
 		});
 		try {
 			const terminal = startFixture('echo-line.mjs', {
+				cols: 200,
 				env: {SHIPYARD_PROBE: 'passed'},
 			});
 			await terminal.waitForText('name?');
 			expect(terminal.screen()[0]).toBe(
-				'TERM=xterm-256color COLUMNS=undefined LINES=undefined FORCE_COLOR=undefined probe=passed',
+				'TERM=xterm-256color COLUMNS=undefined LINES=undefined FORCE_COLOR=undefined NO_COLOR=undefined CI=undefined CONTINUOUS_INTEGRATION=undefined probe=passed',
 			);
 		} finally {
-			for (const name of ['COLUMNS', 'LINES', 'FORCE_COLOR', 'TERM']) {
+			for (const name of [
+				'COLUMNS',
+				'LINES',
+				'FORCE_COLOR',
+				'NO_COLOR',
+				'CI',
+				'CONTINUOUS_INTEGRATION',
+				'TERM',
+			]) {
 				if (saved[name] === undefined) {
 					// eslint-disable-next-line @typescript-eslint/no-dynamic-delete
 					delete process.env[name];

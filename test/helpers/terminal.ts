@@ -41,7 +41,11 @@ export type TerminalOptions = {
 	cols?: number;
 	/** Rows of the pty and the emulator. Default 30. */
 	rows?: number;
-	/** Added on top of `process.env` (with `TERM=xterm-256color`, and without `COLUMNS`, `LINES` and `FORCE_COLOR`). */
+	/**
+	Added on top of the environment a person's shell gives: `process.env` with `TERM=xterm-256color`
+	and without the variables a test runner or CI adds that change what a program draws (`COLUMNS`,
+	`LINES`, `FORCE_COLOR`, `NO_COLOR`, `CI`, `CONTINUOUS_INTEGRATION`).
+	*/
 	env?: Record<string, string>;
 	/** Working directory. Default `process.cwd()`. */
 	cwd?: string;
@@ -91,6 +95,8 @@ export type Terminal = {
 	title(): string;
 	/** Every title the program set, in order: `[]` proves the title was never touched. */
 	titles(): string[];
+	/** How the cell at `column`, `row` (both from 0, on the visible screen) is drawn, as parsed so far. */
+	cell(column: number, row: number): CellStyle | undefined;
 	/** Whether the alternate screen buffer is active. */
 	isAlternateScreen(): boolean;
 	/** Whether the cursor is shown (DECTCEM), as parsed so far. */
@@ -115,6 +121,27 @@ export type Terminal = {
 
 const pollIntervalMs = 20;
 
+/** Set by test runners and CI, never by a person's terminal; each changes what a program draws. */
+const notAUsersEnvironment = new Set([
+	'COLUMNS',
+	'LINES',
+	'FORCE_COLOR',
+	'NO_COLOR',
+	'CI',
+	'CONTINUOUS_INTEGRATION',
+]);
+
+/** How one cell of the screen is drawn. */
+export type CellStyle = {
+	/** The character in the cell ('' for the right half of a wide character). */
+	text: string;
+	/** The foreground colour: the terminal's default, one of the 256 palette colours, or RGB. */
+	foreground: 'default' | 'palette' | 'rgb';
+	bold: boolean;
+	dim: boolean;
+	inverse: boolean;
+};
+
 /** Starts `dist/cli.js` (or `options.command`) in a pseudo-terminal with a headless xterm attached. */
 export function startTerminal(
 	arguments_: string[],
@@ -129,10 +156,7 @@ export function startTerminal(
 
 	const environment: Record<string, string> = {};
 	for (const [name, value] of Object.entries(process.env)) {
-		if (
-			value !== undefined &&
-			!['COLUMNS', 'LINES', 'FORCE_COLOR'].includes(name)
-		) {
+		if (value !== undefined && !notAUsersEnvironment.has(name)) {
 			environment[name] = value;
 		}
 	}
@@ -342,6 +366,25 @@ export function startTerminal(
 		rawOutput: () => raw,
 		title: () => title,
 		titles: () => [...titles],
+		cell(column, row) {
+			const buffer = emulator.buffer.active;
+			const cell = buffer.getLine(buffer.baseY + row)?.getCell(column);
+			if (cell === undefined) {
+				return undefined;
+			}
+
+			return {
+				text: cell.getChars(),
+				foreground: cell.isFgDefault()
+					? 'default'
+					: cell.isFgRGB()
+						? 'rgb'
+						: 'palette',
+				bold: cell.isBold() !== 0,
+				dim: cell.isDim() !== 0,
+				inverse: cell.isInverse() !== 0,
+			};
+		},
 		isAlternateScreen: () => emulator.buffer.active.type === 'alternate',
 		isCursorVisible: () => cursorVisible,
 		repliesToProgram: () => replies,

@@ -17,6 +17,43 @@ function run(...actions: UiAction[]): UiState {
 }
 
 describe('line editing', () => {
+	test('Backspace deletes what a person sees as one character: 👨‍👩‍👧 in one press, é with its accent', () => {
+		const family = '👨‍👩‍👧';
+		const state = run({type: 'insert', text: `a${family}e\u0301`});
+		const once = uiReducer(state, {type: 'delete-back'});
+		expect(once).toMatchObject({
+			input: `a${family}`,
+			cursor: 1 + family.length,
+		});
+		expect(uiReducer(once, {type: 'delete-back'})).toMatchObject({
+			input: 'a',
+			cursor: 1,
+		});
+	});
+
+	test('← and → step over a whole character; Delete removes the one at the cursor', () => {
+		const family = '👨‍👩‍👧';
+		const state = run(
+			{type: 'insert', text: `${family}x`},
+			{type: 'cursor', to: 'start'},
+			{type: 'cursor', to: 'right'},
+		);
+		expect(state.cursor).toBe(family.length);
+		expect(uiReducer(state, {type: 'cursor', to: 'left'}).cursor).toBe(0);
+		const atStart = uiReducer(state, {type: 'cursor', to: 'left'});
+		expect(uiReducer(atStart, {type: 'delete-forward'})).toMatchObject({
+			input: 'x',
+			cursor: 0,
+		});
+	});
+
+	test('a paste keeps its line breaks (as LF) and tabs; typed text does not', () => {
+		expect(
+			run({type: 'insert', text: 'a\r\nb\tc\u0007', pasted: true}).input,
+		).toBe('a\nb\tc');
+		expect(run({type: 'insert', text: 'a\r\nb\tc'}).input).toBe('a b c');
+	});
+
 	test('inserts at the cursor, deletes back, moves, clears', () => {
 		const state = run(
 			{type: 'insert', text: 'helo'},
