@@ -46,6 +46,8 @@ export type Glyphs = {
 	direction: {in: string; out: string; system: string};
 	status: {up: string; pending: string; down: string; closed: string};
 	warning: string;
+	/** A line break and a tab pasted into the input line (they are sent as they are). */
+	pasted: {lineBreak: string; tab: string};
 	arrows: {
 		up: string;
 		down: string;
@@ -66,6 +68,7 @@ export const unicodeGlyphs: Glyphs = {
 	direction: {in: '←', out: '→', system: '!'},
 	status: {up: '●', pending: '◌', down: '✕', closed: '○'},
 	warning: '⚠',
+	pasted: {lineBreak: '⏎', tab: '⇥'},
 	arrows: {
 		up: '↑',
 		down: '↓',
@@ -87,6 +90,7 @@ export const asciiGlyphs: Glyphs = {
 	direction: {in: '<', out: '>', system: '!'},
 	status: {up: '*', pending: 'o', down: 'x', closed: 'o'},
 	warning: '!',
+	pasted: {lineBreak: '\\n', tab: '\\t'},
 	arrows: {
 		up: 'Up',
 		down: 'Down',

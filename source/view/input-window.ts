@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
+import {glyphs} from './glyphs.js';
 
 /** How a pasted line break and tab show in the line (they are sent as they are). */
-export const lineMarks = {lineBreak: '⏎', tab: '⇥'} as const;
+export const lineMarks = glyphs.pasted;
 
 export type InputWindow = {
 	/** The text shown before the cursor. */
