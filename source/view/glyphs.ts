@@ -90,7 +90,7 @@ export const asciiGlyphs: Glyphs = {
 	direction: {in: '<', out: '>', system: '!'},
 	status: {up: '*', pending: 'o', down: 'x', closed: 'o'},
 	warning: '!',
-	pasted: {lineBreak: '\\n', tab: '\\t'},
+	pasted: {lineBreak: String.raw`\n`, tab: String.raw`\t`},
 	arrows: {
 		up: 'Up',
 		down: 'Down',
