@@ -196,15 +196,19 @@ describe('App', () => {
 			(text) => text.includes('─ help'),
 			'the help view',
 		);
-		for (const item of [
-			'Tab / Shift+Tab',
-			'PgUp / PgDn',
-			'/filter',
-			'/save <file>',
-			'/sub <topic>',
-		]) {
+		for (const item of ['Tab / Shift+Tab', 'PgUp / PgDn', '^Z', '/filter']) {
 			expect(help).toContain(item);
 		}
+
+		// The rest is a scroll away.
+		stdin.write(keys.end);
+		const end = await waitForFrame(
+			lastFrame,
+			(text) => text.includes('/sub <topic>'),
+			'the end of the help',
+		);
+		expect(end).toContain('/save <file>');
+		expect(end).toContain('─ help');
 
 		// The rule stays whole: nothing is drawn over it.
 		expect(help).toMatch(/^─ help · .*Esc closes ─+$/m);
