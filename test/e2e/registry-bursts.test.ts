@@ -138,10 +138,19 @@ describe('registry bursts in the monitor', () => {
 			children = ids.map((id) =>
 				startCli(['serve', '--id', id, '--registry', registryPath]),
 			);
+			// Header and rows are judged on one screen: a frame of 120×60 reaches the terminal in
+			// several reads, so a screen read at any other moment may be half drawn.
 			// eslint-disable-next-line no-await-in-loop
 			const up = await whenScreen(
 				terminal,
-				{rows: headerCounts(servers), connected: headerSays(servers)},
+				{
+					rows: (screen) =>
+						headerCounts(servers)(screen) &&
+						ids.every((id) => new RegExp(`^[ ▸] ${id} `, 'm').test(screen)),
+					connected: (screen) =>
+						headerSays(servers)(screen) &&
+						ids.every((id) => rowPattern(id, 'connected').test(screen)),
+				},
 				`round ${round}: "${servers} servers: ${servers} connected"`,
 				30_000,
 			);
@@ -150,11 +159,6 @@ describe('registry bursts in the monitor', () => {
 			const lastWrite = lastWriteAt(registryPath);
 			rowLatencies.push(up.rows - lastWrite);
 			connectedLatencies.push(up.connected - lastWrite);
-			const screen = terminal.screenText();
-			expect(
-				ids.filter((id) => rowPattern(id, 'connected').test(screen)),
-				`round ${round}: connected rows`,
-			).toEqual(ids);
 			expect(
 				up.rows - lastWrite,
 				`round ${round}: ms from the last write to ${servers} rows on screen`,
@@ -167,7 +171,11 @@ describe('registry bursts in the monitor', () => {
 			// Watched from the moment they are told to stop: each unregisters, then exits.
 			const gone = whenScreen(
 				terminal,
-				{gone: headerCounts(0)},
+				{
+					gone: (screen) =>
+						headerCounts(0)(screen) &&
+						countMatches(screen, /^[ ▸] r\d+-s\d\d /m) === 0,
+				},
 				`round ${round}: "0 servers" after all stopped`,
 				10_000,
 			);
@@ -181,10 +189,6 @@ describe('registry bursts in the monitor', () => {
 			const goneAt = (await gone).gone;
 			expect(readRegistry(registryPath).servers).toEqual([]);
 			goneLatencies.push(goneAt - lastWriteAt(registryPath));
-			expect(
-				countMatches(terminal.screenText(), /^[ ▸] r\d+-s\d\d /m),
-				`round ${round}: rows left after all stopped`,
-			).toBe(0);
 			expect(
 				goneAt - lastWriteAt(registryPath),
 				`round ${round}: ms from the last removal to 0 rows on screen`,
