@@ -1,4 +1,5 @@
 // Mutation testing of the core: `npm run mutate` (not part of `npm test`: a full run takes minutes).
+// Some core tests run the built library in child processes, so it builds first.
 // Run it after changing a file listed in `mutate`, or the tests of `test/core/`; incremental mode
 // retests only the mutants whose code or tests changed since the last run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
