@@ -1,6 +1,6 @@
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
-import {sanitize} from '../../../source/core/messages/sanitize.js';
+import {asciiText, sanitize} from '../../../source/core/messages/sanitize.js';
 import {assertInert} from './inert.js';
 
 const esc = '\u001B';
@@ -92,6 +92,18 @@ describe('sanitize on input larger than its scratch buffer', () => {
 		expect(sanitize(tags)).toBe(String.raw`\u{e0041}`.repeat(3000));
 		// A short text after a long one reuses the scratch buffer; nothing of the long one shows.
 		expect(sanitize('\u0007')).toBe('␇');
+	});
+
+	test('keeps every unit of output larger than any scratch buffer kept between calls', () => {
+		// 70 000 C1 controls become 280 000 units, more than the 256 Ki units a kept buffer may hold.
+		expect(sanitize('\u009B'.repeat(70_000))).toBe(
+			String.raw`\x9b`.repeat(70_000),
+		);
+	});
+
+	test('keeps a long plain run before the first control', () => {
+		const plain = 'a'.repeat(300_000);
+		expect(sanitize(`${plain}\u0007`)).toBe(`${plain}␇`);
 	});
 });
 
@@ -226,6 +238,20 @@ describe('sanitize with maxLength', () => {
 		},
 	);
 
+	test('never splits a pair at either end of the surrogate ranges', () => {
+		expect(sanitize('ab\u{10000}cd', {maxLength: 4})).toBe('ab…');
+		expect(sanitize('ab\u{10FFFD}cd', {maxLength: 4})).toBe('ab…');
+		expect(sanitize('ab\u{10000}cd', {maxLength: 5})).toBe('ab\u{10000}…');
+	});
+
+	test('marks a long multiline text as cut even when its dropped CRs make it short', () => {
+		const output = sanitize('\r\n'.repeat(200), {
+			multiline: true,
+			maxLength: 100,
+		});
+		expect(output).toBe(`${'\n'.repeat(89)}…`);
+	});
+
 	test('cuts a long text past the examined slack at the same place as a short one', () => {
 		const head = `${'a'.repeat(30)}${esc}[31m${'b'.repeat(5)}`;
 		const long = `${head}${'c'.repeat(1000)}`;
@@ -235,5 +261,47 @@ describe('sanitize with maxLength', () => {
 				sanitize(short, {keepSgr: true, maxLength}),
 			);
 		}
+	});
+});
+
+describe('sanitize: joiners inside emoji', () => {
+	test('keeps a joiner after a pictograph that starts the text', () => {
+		expect(sanitize('\u2764\u200D\u{1F525}')).toBe('\u2764\u200D\u{1F525}');
+	});
+
+	test('looks back over a skin tone at either end of their range, and over a tone and a selector', () => {
+		for (const tone of ['\u{1F3FB}', '\u{1F3FF}', '\u{1F3FD}\uFE0F']) {
+			const emoji = `\u{1F44B}${tone}\u200D\u{1F525}`;
+			expect(sanitize(`x${emoji}`)).toBe(`x${emoji}`);
+		}
+	});
+
+	test('looks back over two selectors at most, and marks a joiner after a longer run', () => {
+		expect(sanitize('\u{1F44B}\u{1F3FD}\uFE0F\uFE0F\u200D\u{1F525}')).toBe(
+			'\u{1F44B}\u{1F3FD}\uFE0F\uFE0F' + String.raw`\u200d` + '\u{1F525}',
+		);
+	});
+
+	test('marks a joiner after a selector that follows no pictograph', () => {
+		expect(sanitize('\uFE0F\u200D\u{1F525}')).toBe(
+			'\uFE0F' + String.raw`\u200d` + '\u{1F525}',
+		);
+		expect(sanitize('x\u{1F3FD}\u200D\u{1F525}')).toBe(
+			'x\u{1F3FD}' + String.raw`\u200d` + '\u{1F525}',
+		);
+	});
+});
+
+describe('asciiText: every mark this program writes', () => {
+	test('gives each of them its ASCII form', () => {
+		expect(asciiText('– ○ ✗ ✓ ↑ ↓ ⚠ ‘ ’ “ ” × · … — ─ ● ◌ ✕ › ▸ ← →')).toBe(
+			`- o x v ^ v ! ' ' " " x | ... - - * o x > > <- ->`,
+		);
+	});
+
+	test('writes the first and last control picture and DEL in caret notation', () => {
+		expect(asciiText('␀␟␡')).toBe('^@^_^?');
+		// U+2420 (the picture for a space) is not one of them.
+		expect(asciiText('␠')).toBe('?');
 	});
 });
