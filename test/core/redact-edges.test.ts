@@ -57,12 +57,18 @@ describe('isSecretKey at the edges', () => {
 		expect(isSecretKey(name)).toBe(true);
 	});
 
-	test.each(['v2Key', 'sha1Key', 'x9Auth'])(
-		'%s: a word after a digit is still a word',
-		(name) => {
-			expect(isSecretKey(name)).toBe(true);
-		},
-	);
+	test.each([
+		'v2Key',
+		'sha1Key',
+		'x9Auth',
+		'key1',
+		'key2',
+		'pwd2',
+		'pin0',
+		'2fa_pin',
+	])('%s: a word beside a digit is still a word', (name) => {
+		expect(isSecretKey(name)).toBe(true);
+	});
 
 	test.each([
 		'_id',
