@@ -6,8 +6,9 @@ value replaced by `<redacted>`: we say that there is one, never what it is.
 
 Names are matched case-insensitively. A name is secret when, with `-`, `_`, `.` and spaces removed,
 it contains one of `secretFragments` (`api_key`, `X-Auth-Token`, `sessionId`, `dbPassword`), or
-when one of its words (split at those separators and at camelCase humps) is one of `secretWords`
-(`key`, `apiKey`, `private_key`, `auth`, but not `keyboard`, `monkey` or `author`). Over-redacting a
+when one of its words (split at those separators, at digits and at camelCase humps) is one of
+`secretWords` (`key`, `apiKey`, `private_key`, `auth`, `key1`, but not `keyboard`, `monkey` or
+`author`). Over-redacting a
 harmless field costs a look at the registry file; under-redacting a secret cannot be undone.
 
 The walk is bounded: deeper than `maxDepth` levels, or past `maxNodes` values, what is left is
@@ -51,9 +52,9 @@ export function isSecretKey(name: string): boolean {
 	}
 
 	const words = name
-		.replaceAll(/([a-z\d])([A-Z])/g, '$1 $2')
+		.replaceAll(/([a-z])([A-Z])/g, '$1 $2')
 		.toLowerCase()
-		.split(/[^a-z\d]+/);
+		.split(/[^a-z]+/);
 	return words.some((word) => secretWords.has(word));
 }
 
