@@ -88,7 +88,9 @@ describe('decodeFrame: where long frames are cut', () => {
 	});
 
 	it('never throws, even on input that is not a frame', () => {
-		const frame = decodeFrame([42], false);
+		// What a caller outside the type system could pass: fragments that are not bytes.
+		const notFragments: unknown = [42];
+		const frame = decodeFrame(notFragments as Uint8Array[], false);
 		expect(frame).toMatchObject({
 			kind: 'text',
 			preview: 'undecodable frame',
