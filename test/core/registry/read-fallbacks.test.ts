@@ -126,6 +126,28 @@ describe('the main file', () => {
 	});
 });
 
+describe('servers.d size limit', () => {
+	test('maxDropInBytes refuses a larger drop-in with a warning', () => {
+		const file = writeDropIn(
+			'x.json',
+			JSON.stringify(entry('x', {padding: 'p'.repeat(200)})),
+		);
+		writeDropIn('y.json', JSON.stringify(entry('y')));
+		const snapshot = readRegistry(temporary.registryPath, {
+			maxDropInBytes: 200,
+		});
+		expect(ids(snapshot)).toEqual(['y']);
+		expect(snapshot.warnings).toEqual([
+			{
+				file,
+				message: expect.stringMatching(
+					/^is larger than 200 bytes .*; not read$/,
+				) as string,
+			},
+		]);
+	});
+});
+
 describe('the entry limit', () => {
 	test('entries past the limit in the file are counted in the warning', () => {
 		writeMain(['a', 'b', 'c']);
