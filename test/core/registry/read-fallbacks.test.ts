@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {
 	createRegistryReader,
 	errorCode,
@@ -380,6 +380,36 @@ describe('servers.d', () => {
 			} finally {
 				fs.chmodSync(dropIns, 0o700);
 			}
+		},
+	);
+});
+
+describe('servers.d refused by the system', () => {
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
+	// Root may list any folder, so the refusal is injected where the suite runs as root.
+	test.each(['EACCES', 'EPERM'])(
+		'a listing refused with %s is worded as permission denied',
+		(code) => {
+			writeDropIn('x.json', JSON.stringify(entry('x')));
+			const listing = fs.readdirSync;
+			vi.spyOn(fs, 'readdirSync').mockImplementation(
+				(...arguments_: Parameters<typeof listing>) => {
+					if (arguments_[0] === dropIns) {
+						throw Object.assign(new Error(`${code}: refused`), {code});
+					}
+
+					return listing(...arguments_);
+				},
+			);
+			expect(readRegistry(temporary.registryPath)).toMatchObject({
+				servers: [],
+				warnings: [
+					{file: dropIns, message: 'cannot be read (permission denied)'},
+				],
+			});
 		},
 	);
 });
