@@ -48,12 +48,13 @@ export function measureJson(
 
 		bytes += 2;
 		// Arrays and objects alike: [key, child] pairs, made lazily so a huge array costs no more than
-		// the budget; an array's keys cost nothing but a comma.
+		// the budget; an array element has no key and costs nothing but a comma (an object's key, even
+		// "", costs its quotes, colon and comma).
 		const children = Array.isArray(item.value)
 			? arrayPairs(item.value as unknown[])
 			: objectPairs(item.value);
 		for (const [key, child] of children) {
-			bytes += key === '' ? 1 : key.length + 4;
+			bytes += key === undefined ? 1 : key.length + 4;
 			if (bytes > limits.maxBytes) {
 				break;
 			}
@@ -67,9 +68,9 @@ export function measureJson(
 		: {ok: true, bytes};
 }
 
-function* arrayPairs(values: unknown[]): Generator<[string, unknown]> {
+function* arrayPairs(values: unknown[]): Generator<[undefined, unknown]> {
 	for (const value of values) {
-		yield ['', value];
+		yield [undefined, value];
 	}
 }
 

@@ -255,14 +255,11 @@ export function errorCode(error: unknown): string | undefined {
 		: undefined;
 }
 
+/** Why `servers.d` cannot be listed (listing a file is ENOTDIR, never EISDIR). */
 function describeIoError(error: unknown): string {
 	const code = errorCode(error);
 	if (code === 'EACCES' || code === 'EPERM') {
 		return 'cannot be read (permission denied)';
-	}
-
-	if (code === 'EISDIR') {
-		return 'is a folder, expected a file';
 	}
 
 	return error instanceof Error ? error.message : String(error);
