@@ -186,23 +186,21 @@ describe('sanitize', () => {
 			expect(sanitize('ab👍cd', {maxLength: 4})).toBe('ab…');
 		});
 
-		it('only looks at the start of a huge text', () => {
+		// How long it takes is measured by test/bench/core-timings.mjs, not here.
+		it('cuts a huge text to maxLength, inert', () => {
 			const huge = `${esc}]0;x${bel}`.repeat(1024 * 1024);
-			const started = performance.now();
 			const output = sanitize(huge, {maxLength: 100});
-			expect(performance.now() - started).toBeLessThan(50);
 			expect(output.length).toBeLessThanOrEqual(100);
 			assertInert(output);
 		});
 	});
 
-	it('makes a dense 1 MiB of controls inert in well under a second', () => {
+	// How long it takes is measured by test/bench/core-timings.mjs, not here.
+	it('makes a dense 1 MiB of controls inert', () => {
 		const input = `${esc}[2J\u009B\u202E\r\b`.repeat(
 			Math.floor((1024 * 1024) / 8),
 		);
-		const started = performance.now();
 		const output = sanitize(input);
-		expect(performance.now() - started).toBeLessThan(1000);
 		assertInert(output);
 	});
 
