@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {
 	pruneRegistry,
 	registerServer,
@@ -160,6 +160,8 @@ describe('registering', () => {
 		const othersListener = () => undefined;
 		process.on('SIGTERM', othersListener);
 		const before = process.listenerCount('SIGTERM');
+		// Caught, so that a wrong re-raise fails this test instead of ending the test process.
+		const kill = vi.spyOn(process, 'kill').mockImplementation(() => true);
 		try {
 			registerServer(
 				{id: 'signalled', port: 1},
@@ -172,7 +174,11 @@ describe('registering', () => {
 			ours('SIGTERM');
 			expect(rawFile().servers).toEqual([]);
 			expect(process.listenerCount('SIGTERM')).toBe(before);
+			expect(kill.mock.calls.filter((call) => call[1] === 'SIGTERM')).toEqual(
+				[],
+			);
 		} finally {
+			kill.mockRestore();
 			process.off('SIGTERM', othersListener);
 		}
 	});
