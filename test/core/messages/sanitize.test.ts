@@ -196,10 +196,8 @@ describe('sanitize', () => {
 	});
 
 	// How long it takes is measured by test/bench/core-timings.mjs, not here.
-	it('makes a dense 1 MiB of controls inert', () => {
-		const input = `${esc}[2J\u009B\u202E\r\b`.repeat(
-			Math.floor((1024 * 1024) / 8),
-		);
+	it('makes a dense 64 KiB of controls inert', () => {
+		const input = `${esc}[2J\u009B\u202E\r\b`.repeat((64 * 1024) / 8);
 		const output = sanitize(input);
 		assertInert(output);
 	});
