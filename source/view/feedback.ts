@@ -1,3 +1,4 @@
+import {sanitize} from '../core/messages/sanitize.js';
 import {wrapCells} from './wrap-cells.js';
 
 /** The answer to the last command, shown by the prompt where no filter can hide it. */
@@ -28,7 +29,10 @@ export function feedbackRows(
 	}
 
 	const room = Math.max(1, width - 2);
-	const rows = wrapCells(feedback.text, room, {words: true});
+	// Answers quote registry ids, typed text and error messages: made inert here, in the one place
+	// they become screen rows, so no command's wording can let a raw escape through.
+	const text = sanitize(feedback.text, {maxLength: maxFeedbackRows * room * 2});
+	const rows = wrapCells(text, room, {words: true});
 	if (rows.length <= maxFeedbackRows) {
 		return rows;
 	}

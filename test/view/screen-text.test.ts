@@ -182,7 +182,33 @@ describe('feedbackRows', () => {
 		expect(long).toHaveLength(3);
 		expect(long[2]!.endsWith('…')).toBe(true);
 	});
+
+	test('an answer naming a hostile registry id cannot reach the terminal raw', () => {
+		const {message} = parseSubmission('/to nobody', [
+			'evil\u001B]0;pwned\u0007',
+		]) as {
+			message: string;
+		};
+		const rows = feedbackRows({text: message, tone: 'error'}, 80, '…');
+		expect(rows.join('')).toContain('pwned');
+		expect(rows.join('')).not.toMatch(dangerous);
+	});
+
+	test.prop([
+		fc.string({unit: 'binary', maxLength: 400}),
+		fc.integer({min: 10, max: 200}),
+	])(
+		'never holds a control, C1 or bidi character, whatever the answer says',
+		(text, width) => {
+			const rows = feedbackRows({text, tone: 'info'}, width, '…');
+			expect(rows.join('')).not.toMatch(dangerous);
+		},
+	);
 });
+
+// eslint-disable-next-line no-control-regex -- finding what must never reach the terminal
+const dangerous =
+	/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 describe('/filter with a server that is not registered', () => {
 	test('is kept, and names the unknown server so the view can warn', () => {
