@@ -206,8 +206,8 @@ describe('feedbackRows', () => {
 	);
 });
 
-// eslint-disable-next-line no-control-regex -- finding what must never reach the terminal
 const dangerous =
+	// eslint-disable-next-line no-control-regex -- finding what must never reach the terminal
 	/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
 describe('/filter with a server that is not registered', () => {
