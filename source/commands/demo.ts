@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {registerServer} from '../core/registry/write.js';
+import {registerServer} from '../core/registry/register.js';
 import {startChannelServer} from '../servers/channel-server.js';
 import {startEchoServer} from '../servers/echo-server.js';
 import {runMonitor, type MonitorOptions} from './monitor.js';

@@ -29,11 +29,9 @@ export {
 export {
 	registerServer,
 	unregisterServer,
-	pruneRegistry,
-	updateRegistrySync,
 	type Registration,
 	type RegistrationInput,
 	type RegisterOptions,
-	type PrunedEntry,
-	type WriteOptions,
-} from './write.js';
+} from './register.js';
+export {pruneRegistry, type PrunedEntry} from './prune.js';
+export {updateRegistrySync, type WriteOptions} from './update.js';

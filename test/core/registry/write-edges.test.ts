@@ -7,7 +7,7 @@ import {
 	registerServer,
 	unregisterServer,
 	updateRegistrySync,
-} from '../../../source/core/registry/write.js';
+} from '../../../source/core/registry/index.js';
 import {exited} from '../../helpers/processes.js';
 import {
 	entry,

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {readRegistry} from '../../../source/core/registry/read.js';
 import {readRegularFile} from '../../../source/core/registry/regular-file.js';
-import {registerServer} from '../../../source/core/registry/write.js';
+import {registerServer} from '../../../source/core/registry/index.js';
 import {entry, makeTemporaryFolder} from '../../helpers/temporary-registry.js';
 
 let temporary: ReturnType<typeof makeTemporaryFolder>;

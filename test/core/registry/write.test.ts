@@ -8,7 +8,7 @@ import {
 	registerServer,
 	unregisterServer,
 	updateRegistrySync,
-} from '../../../source/core/registry/write.js';
+} from '../../../source/core/registry/index.js';
 import {withFileLockSync} from '../../../source/core/registry/lock.js';
 import {exited} from '../../helpers/processes.js';
 import {
