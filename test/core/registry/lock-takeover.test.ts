@@ -1,5 +1,6 @@
 import {spawn} from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {withFileLockSync} from '../../../source/core/registry/lock.js';
 import {exited} from '../../helpers/processes.js';
@@ -159,4 +160,14 @@ describe('taking over a stale lock', () => {
 		).toBe('ran');
 		expect(fs.readdirSync(temporary.folder)).toEqual([]);
 	});
+});
+
+test('releasing never deletes a link put where the lock was, even one to a copy of our owner record', () => {
+	const copy = path.join(temporary.folder, 'owner-copy');
+	withFileLockSync(temporary.registryPath, () => {
+		fs.copyFileSync(lock, copy);
+		fs.rmSync(lock);
+		fs.symlinkSync(copy, lock);
+	});
+	expect(fs.lstatSync(lock).isSymbolicLink()).toBe(true);
 });
