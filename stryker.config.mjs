@@ -13,6 +13,9 @@ const config = {
 	// The core modules that take outside input or decide correctness.
 	mutate: [
 		'source/core/messages/sanitize.ts',
+		'source/core/messages/escape-controls.ts',
+		'source/core/messages/character-replacements.ts',
+		'source/core/messages/ascii-text.ts',
 		'source/core/messages/decode.ts',
 		'source/core/messages/ring-buffer.ts',
 		'source/core/registry/parse.ts',

@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import {asciiText} from '../core/messages/sanitize.js';
+import {asciiText} from '../core/messages/ascii-text.js';
 
 /**
 What the terminal can show: every Unicode character (a UTF-8 locale), or ASCII only. A terminal in

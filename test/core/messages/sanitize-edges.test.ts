@@ -1,6 +1,7 @@
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
-import {asciiText, sanitize} from '../../../source/core/messages/sanitize.js';
+import {asciiText} from '../../../source/core/messages/ascii-text.js';
+import {sanitize} from '../../../source/core/messages/sanitize.js';
 import {assertInert} from './inert.js';
 
 const esc = '\u001B';

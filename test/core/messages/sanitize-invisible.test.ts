@@ -1,7 +1,7 @@
 import {fc, test} from '@fast-check/vitest';
 import {describe, expect} from 'vitest';
+import {asciiText} from '../../../source/core/messages/ascii-text.js';
 import {
-	asciiText,
 	sanitize,
 	sanitizeLabel,
 } from '../../../source/core/messages/sanitize.js';
