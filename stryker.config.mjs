@@ -20,6 +20,8 @@ const config = {
 		'source/core/messages/ring-buffer.ts',
 		'source/core/registry/parse.ts',
 		'source/core/registry/read.ts',
+		'source/core/registry/read-drop-ins.ts',
+		'source/core/registry/io-errors.ts',
 		'source/core/registry/lock.ts',
 		'source/core/registry/update.ts',
 		'source/core/registry/register.ts',

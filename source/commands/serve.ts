@@ -8,7 +8,7 @@ import {
 } from '../core/registry/index.js';
 import {describeIssue} from '../core/registry/parse.js';
 import {permissionWarnings} from '../core/registry/permissions.js';
-import {errorCode} from '../core/registry/read.js';
+import {errorCode} from '../core/registry/io-errors.js';
 import {serverEntrySchema} from '../core/registry/schema.js';
 import {startEchoServer} from '../servers/echo-server.js';
 import {isLoopbackHost} from '../servers/origin.js';

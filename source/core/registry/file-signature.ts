@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {errorCode} from './read.js';
+import {errorCode} from './io-errors.js';
 
 /**
 Drop-in files looked at per check. Past this many, files beyond the first ones (by name) are not

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import {errorCode} from './read.js';
+import {errorCode} from './io-errors.js';
 
 export type ProcessProbe =
 	| {alive: true}

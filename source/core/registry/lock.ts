@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import {probeProcess, readProcessStartTime} from './liveness.js';
-import {errorCode} from './read.js';
+import {errorCode} from './io-errors.js';
 import {readRegularFile} from './regular-file.js';
 
 export type LockOptions = {

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import type fs from 'node:fs';
 import {registryLimits} from './bounds.js';
-import {parseDropInText, parseRegistryText} from './parse.js';
+import {parseRegistryText} from './parse.js';
 import {registryDropInFolder} from './paths.js';
 import {permissionWarnings} from './permissions.js';
+import {readDropIns, withFallbackNote} from './read-drop-ins.js';
 import {readRegularFile} from './regular-file.js';
 import {type ServerEntry} from './schema.js';
 import {type RegistryWarning} from './warnings.js';
@@ -146,74 +146,6 @@ function readMainFile(file: string, limits: Limits): MainFile {
 		: {state: 'broken', warning: parsed.warning, stats: read.stats};
 }
 
-function readDropIns(
-	folder: string,
-	lastGood: Map<string, ServerEntry>,
-	warnings: RegistryWarning[],
-	limits: Limits,
-): {
-	entries: Array<{entry: ServerEntry; file: string}>;
-	omitted: number;
-	total: number;
-} {
-	let names: string[];
-	try {
-		names = fs
-			.readdirSync(folder)
-			.filter((name) => name.endsWith('.json') && !name.startsWith('.'))
-			.toSorted();
-	} catch (error) {
-		if (errorCode(error) !== 'ENOENT' && errorCode(error) !== 'ENOTDIR') {
-			warnings.push({file: folder, message: describeIoError(error)});
-		}
-
-		lastGood.clear();
-		return {entries: [], omitted: 0, total: 0};
-	}
-
-	const present = new Set(names);
-	for (const name of lastGood.keys()) {
-		if (!present.has(name)) {
-			lastGood.delete(name);
-		}
-	}
-
-	// Files past the entry limit are counted, not read: ten thousand drop-ins cost no more than 256.
-	const read = names.slice(0, limits.maxServers);
-	const result: Array<{entry: ServerEntry; file: string}> = [];
-	for (const name of read) {
-		const file = path.join(folder, name);
-		const content = readRegularFile(file, {maxBytes: limits.maxDropInBytes});
-		if (!content.ok && content.missing) {
-			// Removed between readdir and read: it is simply gone.
-			lastGood.delete(name);
-			continue;
-		}
-
-		const parsed = content.ok
-			? parseDropInText(content.text, file)
-			: ({ok: false, warning: {file, message: content.problem}} as const);
-		if (parsed.ok) {
-			lastGood.set(name, parsed.entry);
-			warnings.push(...parsed.warnings);
-			result.push({entry: parsed.entry, file});
-			continue;
-		}
-
-		const previous = lastGood.get(name);
-		warnings.push(withFallbackNote(parsed.warning, previous ? 1 : 0));
-		if (previous) {
-			result.push({entry: previous, file});
-		}
-	}
-
-	return {
-		entries: result,
-		omitted: names.length - read.length,
-		total: names.length,
-	};
-}
-
 function mergeUnique(
 	candidates: Array<{entry: ServerEntry; file: string}>,
 	warnings: RegistryWarning[],
@@ -235,32 +167,4 @@ function mergeUnique(
 	}
 
 	return servers;
-}
-
-function withFallbackNote(
-	warning: RegistryWarning,
-	keptEntries: number,
-): RegistryWarning {
-	return keptEntries > 0
-		? {
-				...warning,
-				message: `${warning.message}; showing its last good content (${keptEntries} ${keptEntries === 1 ? 'entry' : 'entries'})`,
-			}
-		: warning;
-}
-
-export function errorCode(error: unknown): string | undefined {
-	return typeof error === 'object' && error !== null && 'code' in error
-		? String(error.code)
-		: undefined;
-}
-
-/** Why `servers.d` cannot be listed (listing a file is ENOTDIR, never EISDIR). */
-function describeIoError(error: unknown): string {
-	const code = errorCode(error);
-	if (code === 'EACCES' || code === 'EPERM') {
-		return 'cannot be read (permission denied)';
-	}
-
-	return error instanceof Error ? error.message : String(error);
 }

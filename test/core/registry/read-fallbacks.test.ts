@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import {errorCode} from '../../../source/core/registry/io-errors.js';
 import {
 	createRegistryReader,
-	errorCode,
 	readRegistry,
 } from '../../../source/core/registry/read.js';
 import {
