@@ -79,12 +79,16 @@ export type Terminal = {
 	match a string) contains `pattern`. Throws with the last screen on timeout, or at once if the
 	program has exited without showing it.
 	*/
-	waitForText(pattern: string | RegExp, options?: WaitOptions): Promise<void>;
-	/** Waits until `predicate(screenText())` holds on a settled screen; throws like `waitForText`. */
+	waitForText(pattern: string | RegExp, options?: WaitOptions): Promise<string>;
+	/**
+	Waits until `predicate(screenText())` holds on a settled screen; throws like `waitForText`. Both
+	resolve to that screen: judge what else it shows on it, not on a later read, which may catch the
+	next frame half drawn.
+	*/
 	waitFor(
 		predicate: (screen: string) => boolean,
 		options?: WaitOptions & {what?: string},
-	): Promise<void>;
+	): Promise<string>;
 	/** Types raw keystrokes (see `keys`). */
 	write(data: string): void;
 	/** Resizes the emulator, then the pty (which sends SIGWINCH to the program). */
@@ -288,8 +292,9 @@ export function startTerminal(
 			const exitBefore = exitInfo;
 			// eslint-disable-next-line no-await-in-loop
 			await flush();
-			if (predicate(screen().join('\n'))) {
-				return;
+			const text = screen().join('\n');
+			if (predicate(text)) {
+				return text;
 			}
 
 			const gaveUp = exitBefore === undefined ? Date.now() > deadline : true;
@@ -342,7 +347,7 @@ export function startTerminal(
 							return pattern.test(text);
 						};
 
-			await waitFor(matches, {...waitOptions, what: String(pattern)});
+			return waitFor(matches, {...waitOptions, what: String(pattern)});
 		},
 		waitFor,
 		write(data) {
