@@ -33,20 +33,18 @@ describe('the monitor in a pseudo-terminal', () => {
 
 		await Promise.all([session.serve('alpha'), session.serve('bravo')]);
 
-		await terminal.waitFor(
+		// Judged on the one settled screen that shows both rows: a later read may catch a frame half drawn.
+		const screen = await terminal.waitFor(
 			(screen) =>
 				rowPattern('alpha', 'connected').test(screen) &&
-				rowPattern('bravo', 'connected').test(screen),
+				rowPattern('bravo', 'connected').test(screen) &&
+				screen.split('\n').some((line) => line.startsWith('[all · 2] › ')),
 			{what: 'alpha and bravo as connected rows', timeoutMs: 8000},
 		);
-		const screen = terminal.screenText();
 		expect(screen).not.toContain('no servers registered yet');
-		expect(terminal.screen()[0]).toMatch(/ 2 servers: 2 connected/);
+		expect(screen.split('\n')[0]).toMatch(/ 2 servers: 2 connected/);
 		expect(screen).toMatch(messagePattern('alpha', '!', 'connected'));
 		expect(screen).toMatch(messagePattern('bravo', '!', 'connected'));
-		expect(
-			terminal.screen().some((line) => line.startsWith('[all · 2] › ')),
-		).toBe(true);
 	});
 
 	test('sends a typed line to every server on Enter and shows each echo', async () => {
@@ -69,7 +67,7 @@ describe('the monitor in a pseudo-terminal', () => {
 		await terminal.waitForText('[all · 3] › hello e2e');
 		terminal.write(keys.enter);
 
-		await terminal.waitFor(
+		const screen = await terminal.waitFor(
 			(screen) =>
 				['alpha', 'bravo', 'charlie'].every(
 					(id) =>
@@ -78,12 +76,11 @@ describe('the monitor in a pseudo-terminal', () => {
 				),
 			{what: 'one sent line and one echo per server', timeoutMs: 8000},
 		);
-		const screen = terminal.screenText();
 		// Exactly one of each per server: nothing sent twice, nothing echoed twice.
 		expect(countMatches(screen, /→ hello e2e *$/m)).toBe(3);
 		expect(countMatches(screen, /← \[\w+] Echo: hello e2e *$/m)).toBe(3);
 		// The line is cleared for the next message.
-		const prompt = terminal.screen().find((line) => promptPattern.test(line));
+		const prompt = screen.split('\n').find((line) => promptPattern.test(line));
 		expect(prompt).toBeDefined();
 		expect(prompt).not.toContain('hello e2e');
 	});
@@ -105,28 +102,25 @@ describe('the monitor in a pseudo-terminal', () => {
 
 		bravo.kill('SIGKILL');
 
-		await terminal.waitFor(
-			(screen) => rowPattern('bravo', 'stale').test(screen),
-			{
-				what: 'the bravo row to become stale',
-				timeoutMs: 8000,
-			},
+		// The pane says why: the process is gone (reaped or still a zombie, depending on timing).
+		const why = new RegExp(
+			String.raw`^\d\d:\d\d:\d\d bravo +! stale: process ${bravo.pid} is gone \((no such process|zombie)\); not retrying *$`,
+			'm',
 		);
-		const screen = terminal.screenText();
-		const bravoRow = terminal
-			.screen()
+		const screen = await terminal.waitFor(
+			(screen) =>
+				rowPattern('bravo', 'stale').test(screen) &&
+				why.test(screen) &&
+				screen.split('\n')[0]!.includes('3 servers: 2 connected · 1 stale'),
+			{what: 'the bravo row to become stale, and why', timeoutMs: 8000},
+		);
+		const bravoRow = screen
+			.split('\n')
 			.find((line) => rowPattern('bravo', 'stale').test(line));
 		expect(bravoRow).toMatch(/ pid gone *$/);
-		// The pane says why: the process is gone (reaped or still a zombie, depending on timing).
-		expect(screen).toMatch(
-			new RegExp(
-				String.raw`^\d\d:\d\d:\d\d bravo +! stale: process ${bravo.pid} is gone \((no such process|zombie)\); not retrying *$`,
-				'm',
-			),
-		);
+		expect(screen).toMatch(why);
 		expect(screen).toMatch(rowPattern('alpha', 'connected'));
 		expect(screen).toMatch(rowPattern('charlie', 'connected'));
-		expect(terminal.screen()[0]).toMatch(/3 servers: 2 connected · 1 stale/);
 		expect(alpha.exitCode).toBeNull();
 		expect(charlie.exitCode).toBeNull();
 	});
