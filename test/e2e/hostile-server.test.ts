@@ -74,10 +74,15 @@ describe('a hostile server', () => {
 		]);
 		const terminal = session.startMonitor({cols: 120, rows: 40});
 
-		await terminal.waitForText('hostile-frames-done', {timeoutMs: 8000});
-		await terminal.waitForText('● connected');
-
-		const screen = terminal.screenText();
+		const screen = await terminal.waitFor(
+			(screen) =>
+				screen.includes('hostile-frames-done') &&
+				screen.includes('● connected'),
+			{
+				what: 'every hostile frame shown, and the row connected',
+				timeoutMs: 8000,
+			},
+		);
 		// The escapes are visible, as text, in the pane and the table.
 		for (const shown of [
 			'title ␛]0;title-pwned␇',
