@@ -1,0 +1,374 @@
+import {sanitizeLabel} from '../../core/messages/sanitize.js';
+import {type MessageFilter, type UiState} from '../ui-state.js';
+import {act, answer, describeFilter} from './answers.js';
+import {type KeyId} from './keys.js';
+import {sendText, submit} from './submit.js';
+import {
+	type Command,
+	type KeyCommand,
+	type SlashCommand,
+	type StepContext,
+} from './types.js';
+
+/*
+Every key and every slash command the monitor knows, once. The step (step.ts) dispatches keys by
+these rows, Enter runs the slash rows, and help, the footer, `--help` and the readme are written
+from them (docs.ts). A new key or command is one row here. Rows show in this order.
+*/
+
+const scroll = (state: UiState, context: StepContext, by: number) =>
+	act(state, {
+		type: 'scroll',
+		by,
+		seqs: context.seqs,
+		pageSize: context.pageSize,
+	});
+
+const page = (context: StepContext) => Math.max(1, context.pageSize - 1);
+
+const overlayScroll = (state: UiState, context: StepContext, by: number) =>
+	act(state, {type: 'overlay-scroll', by, maxOffset: context.overlayMaxOffset});
+
+const all = Number.MAX_SAFE_INTEGER;
+
+const cursorMoves: Partial<Record<KeyId, 'left' | 'right' | 'start' | 'end'>> =
+	{left: 'left', right: 'right', 'ctrl+a': 'start', 'ctrl+e': 'end'};
+
+const deletions: Partial<
+	Record<KeyId, 'delete-back' | 'delete-forward' | 'delete-word' | 'clear-line'>
+> = {
+	backspace: 'delete-back',
+	delete: 'delete-forward',
+	'ctrl+w': 'delete-word',
+	'ctrl+u': 'clear-line',
+};
+
+export const keyCommands: readonly KeyCommand[] = [
+	{
+		keys: ['enter'],
+		where: 'line',
+		description:
+			'send the line to the target (every connected server by default)',
+		details: 'or run the slash command on it',
+		hint: {label: 'send'},
+		run: (state, _key, context) => submit(state, context, slashCommands),
+	},
+	{
+		keys: ['tab', 'shift+tab'],
+		where: 'line',
+		description: 'cycle the target: all → each server → all',
+		hint: {label: 'target', keys: ['tab']},
+		run: (state, key, context) =>
+			act(state, {
+				type: 'cycle-target',
+				ids: context.servers.map((server) => server.id),
+				backwards: key === 'shift+tab',
+			}),
+	},
+	{
+		keys: ['up', 'down'],
+		where: 'line',
+		description: 'previous / next line from history',
+		hint: {label: 'history'},
+		run: (state, key) =>
+			act(state, {
+				type: 'history',
+				direction: key === 'up' ? 'older' : 'newer',
+			}),
+	},
+	{
+		keys: ['left', 'right', 'ctrl+a', 'ctrl+e'],
+		where: 'line',
+		description: 'move in the line: left / right, to its start / end',
+		run: (state, key) =>
+			act(state, {type: 'cursor', to: cursorMoves[key] ?? 'end'}),
+	},
+	{
+		keys: ['backspace', 'delete', 'ctrl+w', 'ctrl+u'],
+		where: 'line',
+		description: 'delete back / forward, the word before, the whole line',
+		run: (state, key) => act(state, {type: deletions[key] ?? 'clear-line'}),
+	},
+	{
+		keys: ['pageUp', 'pageDown'],
+		where: 'line',
+		description: 'scroll messages (pauses following)',
+		hint: {label: 'scroll'},
+		run: (state, key, context) =>
+			scroll(state, context, key === 'pageUp' ? -page(context) : page(context)),
+	},
+	{
+		keys: ['home', 'end'],
+		where: 'line',
+		description: 'oldest message / follow new messages again',
+		hint: {label: 'follow', keys: ['end']},
+		run: (state, key, context) =>
+			key === 'home'
+				? scroll(state, context, -all)
+				: act(state, {type: 'follow'}),
+	},
+	{
+		keys: ['ctrl+o'],
+		where: 'line',
+		description: 'open the newest visible message in full',
+		details:
+			'JSON pretty-printed; the keys below scroll it and move between messages',
+		hint: {label: 'detail'},
+		run: (state, _key, context) =>
+			context.bottomSeq === undefined
+				? act(state)
+				: act(state, {
+						type: 'overlay',
+						overlay: 'detail',
+						detailSeq: context.bottomSeq,
+					}),
+	},
+	{
+		keys: ['?'],
+		where: 'empty-line',
+		description: 'this help (on an empty line)',
+		hint: {label: 'help'},
+		run: (state) => act(state, {type: 'overlay', overlay: 'help'}),
+	},
+	{
+		keys: ['paste'],
+		where: 'line',
+		description:
+			'goes into the line as text (line breaks and tabs kept); Enter sends it',
+		details:
+			'shown as ⏎ and ⇥; a paste never sends and never changes the target',
+		run: (state, _key, _context, text) =>
+			act(state, {type: 'insert', text, pasted: true}),
+	},
+	{
+		keys: ['ctrl+z'],
+		where: 'anywhere',
+		description: 'suspend (the terminal is restored); fg brings it back',
+		run: (state) => ({state, effects: [{type: 'suspend'}]}),
+	},
+	{
+		keys: ['ctrl+c'],
+		where: 'anywhere',
+		description: 'clear the line; on an empty line, quit',
+		details: 'the terminal is restored',
+		hint: {label: 'quit'},
+		run: (state) =>
+			state.input === ''
+				? {state, effects: [{type: 'exit'}]}
+				: act(state, {type: 'clear-line'}),
+	},
+	{
+		keys: ['up', 'down', 'pageUp', 'pageDown'],
+		where: 'overlay',
+		description: 'help or the detail view: scroll a row / a page',
+		hint: {label: 'scroll'},
+		run(state, key, context) {
+			const page = context.overlayPage;
+			const by =
+				key === 'up'
+					? -1
+					: key === 'down'
+						? 1
+						: key === 'pageUp'
+							? -page
+							: page;
+			return overlayScroll(state, context, by);
+		},
+	},
+	{
+		keys: ['home', 'end'],
+		where: 'overlay',
+		description: 'help or the detail view: to the top / the end',
+		run: (state, key, context) =>
+			overlayScroll(state, context, key === 'home' ? -all : all),
+	},
+	{
+		keys: ['left', 'right', 'p', 'n'],
+		where: 'detail',
+		description: 'the detail view: the older / newer message',
+		run: (state, key, context) =>
+			act(state, {
+				type: 'detail-step',
+				by: key === 'left' || key === 'p' ? -1 : 1,
+				seqs: context.seqs,
+			}),
+	},
+	{
+		keys: ['escape'],
+		aliases: ['enter', 'q', '?'],
+		where: 'overlay',
+		description:
+			'close help or the detail view (any other key closes it and acts)',
+		hint: {label: 'closes'},
+		run: (state) => act(state, {type: 'overlay', overlay: 'none'}),
+	},
+];
+
+export const slashCommands: readonly SlashCommand[] = [
+	{
+		slash: 'help',
+		aliases: ['?'],
+		description: 'keys and commands',
+		run: (state) => act(state, {type: 'overlay', overlay: 'help'}),
+	},
+	{
+		slash: 'to',
+		usage: '<id|all|*>',
+		description: 'send to one server, or to all connected (Tab cycles)',
+		run(state, {rest}, context) {
+			const ids = context.servers.map((server) => server.id);
+			if (
+				rest !== '' &&
+				rest !== 'all' &&
+				rest !== '*' &&
+				!ids.includes(rest)
+			) {
+				return {
+					state,
+					effects: answer(
+						`no server "${rest}" (ids: ${ids.join(', ') || 'none registered'})`,
+						'error',
+					),
+				};
+			}
+
+			const target =
+				rest === '' || rest === 'all' || rest === '*' ? undefined : rest;
+			return {
+				state: act(state, {type: 'set-target', target}).state,
+				effects: answer(
+					`sending to ${target === undefined ? 'every connected server' : sanitizeLabel(target, 200)}`,
+					'info',
+				),
+			};
+		},
+	},
+	{
+		slash: 'filter',
+		usage: '[@id] [text]',
+		description:
+			'show only one server and/or lines containing text; no arguments clears',
+		run(state, {words}, context) {
+			// Kept even when no such server is registered: it may register in a moment.
+			const filter = parseFilter(words);
+			const ids = context.servers.map((server) => server.id);
+			const next = act(state, {type: 'set-filter', filter}).state;
+			if (filter.server === undefined || ids.includes(filter.server)) {
+				return {
+					state: next,
+					effects: answer(describeFilter(filter), 'info', {note: false}),
+				};
+			}
+
+			return {
+				state: next,
+				effects: answer(
+					`${describeFilter(filter)}; no server "${sanitizeLabel(filter.server, 200)}" is registered yet, so nothing shows until it registers (ids: ${ids.map((id) => sanitizeLabel(id, 60)).join(', ') || 'none registered'})`,
+					'warning',
+					{note: false},
+				),
+			};
+		},
+	},
+	{
+		slash: 'clear',
+		description: 'clear the message pane',
+		run: (state) => ({
+			state,
+			effects: [
+				{type: 'clear-messages'},
+				...answer('cleared the message pane', 'info', {note: false}),
+			],
+		}),
+	},
+	{
+		slash: 'save',
+		usage: '<file>',
+		description: 'write the kept messages (as filtered) to a new file',
+		details:
+			'`~` expands; mode 0600; never follows a link; an existing file is refused',
+		run: (state, input) => save(state, input.typed, input.raw, false),
+	},
+	{
+		slash: 'save!',
+		usage: '<file>',
+		description: 'the same, replacing an existing file',
+		details: 'a regular file only',
+		run: (state, input) => save(state, input.typed, input.raw, true),
+	},
+	{
+		slash: 'sub',
+		usage: '<topic>',
+		description: 'subscribe channel servers to a topic (now and on reconnect)',
+		run: (state, input) => topic(state, input.typed, input.rest, 'subscribe'),
+	},
+	{
+		slash: 'unsub',
+		usage: '<topic>',
+		description: 'unsubscribe from a topic',
+		run: (state, input) => topic(state, input.typed, input.rest, 'unsubscribe'),
+	},
+	{
+		slash: 'quit',
+		aliases: ['q', 'exit'],
+		description: 'leave (^C on an empty line does too)',
+		run: (state) => ({state, effects: [{type: 'exit'}]}),
+	},
+	{
+		slash: '/',
+		usage: 'text',
+		description: 'send text that starts with a slash',
+		run: (state, {raw}, context) => sendText(state, `/${raw}`, context),
+	},
+];
+
+export const commandTable: readonly Command[] = [
+	...keyCommands,
+	...slashCommands,
+];
+
+function save(state: UiState, typed: string, file: string, overwrite: boolean) {
+	if (file === '') {
+		return {
+			state,
+			effects: answer(
+				`/${typed} needs a file name, e.g. /${typed} messages.log`,
+				'error',
+			),
+		};
+	}
+
+	return {
+		state,
+		effects: [{type: 'save', file, overwrite, filter: state.filter} as const],
+	};
+}
+
+function topic(
+	state: UiState,
+	typed: string,
+	name: string,
+	type: 'subscribe' | 'unsubscribe',
+) {
+	if (name === '') {
+		return {
+			state,
+			effects: answer(
+				`/${typed} needs a topic, e.g. /${typed} reasoning:abc`,
+				'error',
+			),
+		};
+	}
+
+	return {state, effects: [{type, topic: name} as const]};
+}
+
+function parseFilter(words: readonly string[]): MessageFilter {
+	const isServer = (word: string) => word.startsWith('@') && word.length > 1;
+	const server = words.find((word) => isServer(word))?.slice(1);
+	const text = words.filter((word) => !isServer(word)).join(' ');
+	return {
+		...(server === undefined ? {} : {server}),
+		...(text === '' ? {} : {text}),
+	};
+}
