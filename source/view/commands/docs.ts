@@ -95,16 +95,26 @@ export function keyHints(
 	);
 }
 
-/** The keys and commands for `shipyard-tui --help`, as lines indented like the rest of it. */
-export function cliHelpSection(arrows: Glyphs['arrows']): string {
+/**
+The keys and commands for `shipyard-tui --help`, as lines indented like the rest of it. `text` puts
+a description in the terminal's charset.
+*/
+export function cliHelpSection(
+	arrows: Glyphs['arrows'],
+	text: (description: string) => string = (description) => description,
+): string {
+	// Names as on the screen (`^O`): they fit the column the options use.
+	const width = 20;
 	return commandSections()
-		.map(({title, rows}) => {
-			const lines = rows.map(
-				(row) =>
-					`\t  ${commandLabel(row, 'long', arrows).padEnd(20)}${row.description}`,
-			);
-			return [`\t${title} (in the monitor)`, ...lines].join('\n');
-		})
+		.map(({title, rows}) =>
+			[
+				`\tMonitor: ${title.toLowerCase()}`,
+				...rows.map(
+					(row) =>
+						`\t  ${`${commandLabel(row, 'short', arrows)} `.padEnd(width)}${text(row.description)}`,
+				),
+			].join('\n'),
+		)
 		.join('\n\n');
 }
 

@@ -49,7 +49,7 @@ export const keyCommands: readonly KeyCommand[] = [
 		where: 'line',
 		description:
 			'send the line to the target (every connected server by default)',
-		details: 'or run the slash command on it',
+		details: 'a line that starts with / runs that command',
 		hint: {label: 'send'},
 		run: (state, _key, context) => submit(state, context, slashCommands),
 	},
@@ -112,7 +112,7 @@ export const keyCommands: readonly KeyCommand[] = [
 		where: 'line',
 		description: 'open the newest visible message in full',
 		details:
-			'JSON pretty-printed; the keys below scroll it and move between messages',
+			'JSON pretty-printed; the keys of help and the detail view below scroll it and step between messages',
 		hint: {label: 'detail'},
 		run: (state, _key, context) =>
 			context.bottomSeq === undefined
@@ -136,7 +136,7 @@ export const keyCommands: readonly KeyCommand[] = [
 		description:
 			'goes into the line as text (line breaks and tabs kept); Enter sends it',
 		details:
-			'shown as ⏎ and ⇥; a paste never sends and never changes the target',
+			'they show as ⏎ and ⇥; a paste never sends and never changes the target',
 		run: (state, _key, _context, text) =>
 			act(state, {type: 'insert', text, pasted: true}),
 	},
@@ -144,6 +144,7 @@ export const keyCommands: readonly KeyCommand[] = [
 		keys: ['ctrl+z'],
 		where: 'anywhere',
 		description: 'suspend (the terminal is restored); fg brings it back',
+		details: 'the monitor stops like any job and comes back redrawn',
 		run: (state) => ({state, effects: [{type: 'suspend'}]}),
 	},
 	{
@@ -311,7 +312,7 @@ export const slashCommands: readonly SlashCommand[] = [
 	{
 		slash: 'quit',
 		aliases: ['q', 'exit'],
-		description: 'leave (^C on an empty line does too)',
+		description: 'leave (Ctrl+C on an empty line does too)',
 		run: (state) => ({state, effects: [{type: 'exit'}]}),
 	},
 	{
