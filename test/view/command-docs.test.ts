@@ -4,7 +4,7 @@ import {
 	helpRows,
 	keyHints,
 } from '../../source/view/commands/docs.js';
-import {keyCommands, slashCommands} from '../../source/view/commands/table.js';
+import {commandTable, keyCommands} from '../../source/view/commands/table.js';
 import {asciiGlyphs, unicodeGlyphs} from '../../source/view/glyphs.js';
 
 const {arrows} = unicodeGlyphs;
@@ -30,7 +30,7 @@ describe('written from the command table', () => {
 
 	test('help lists every row once, keys then commands then the overlay keys, with aliases', () => {
 		const rows = helpRows(arrows);
-		expect(rows).toHaveLength(keyCommands.length + slashCommands.length + 2);
+		expect(rows).toHaveLength(commandTable.length + 2);
 		expect(rows[0]).toMatchObject({label: 'Enter', command: false});
 		expect(rows[1]).toMatchObject({label: 'Tab / Shift+Tab'});
 		const labels = rows.map(({label}) => label);
