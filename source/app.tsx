@@ -1,25 +1,18 @@
 import {Box, Text, useApp, useStdout} from 'ink';
-import {
-	useCallback,
-	useEffect,
-	useLayoutEffect,
-	useMemo,
-	useRef,
-	useState,
-} from 'react';
-import {type MonitorStore} from './core/store.js';
+import {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {type MonitorSnapshot, type MonitorStore} from './core/store.js';
 import {AsciiScreen} from './components/ascii-screen.js';
 import {DetailView} from './components/detail-view.js';
 import {FeedbackLine} from './components/feedback-line.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
-import {HelpView, helpRows} from './components/help-view.js';
+import {HelpView, rows as helpRows} from './components/help-view.js';
 import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
 import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
 import {useFeedback} from './hooks/use-feedback.js';
-import {useKeys} from './hooks/use-keys.js';
+import {useCommandKeys} from './hooks/use-command-keys.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {filterMessages, messageWindow} from './view/message-window.js';
@@ -29,15 +22,8 @@ import {glyphs} from './view/glyphs.js';
 import {isTooSmall, layoutScreen, minimumSize} from './view/screen-layout.js';
 import {scrollWindow} from './view/scroll-window.js';
 import {emptyTableNote} from './view/empty-table-note.js';
-import {handleKeys} from './view/key-bindings.js';
 import {type TerminalControl} from './terminal/suspend.js';
-import {runSubmission} from './view/run-submission.js';
-import {
-	initialUiState,
-	uiReducer,
-	type UiAction,
-	type UiState,
-} from './view/ui-state.js';
+import {type StepContext} from './view/commands/types.js';
 
 type Props = {
 	readonly store: MonitorStore;
@@ -52,15 +38,29 @@ export function App({store, registryLabel, terminal}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
-	const [ui, setUi] = useState<UiState>(initialUiState);
-	// Keys that arrive in one tick each see the state the previous one left.
-	const uiRef = useRef(ui);
-	const apply = useCallback((action: UiAction) => {
-		uiRef.current = uiReducer(uiRef.current, action);
-		setUi(uiRef.current);
-	}, []);
-
 	const [feedback, say] = useFeedback();
+	// The screen as last drawn, which keys act on. Read when a key arrives: Ink swaps in the new key
+	// handler only after the frame is drawn, and a key can come in between (or in the same read), so
+	// the handler must not keep the old limits. A layout effect sets it in the same commit as the
+	// frame, before any later key is read.
+	const drawn = useRef<
+		{snapshot: MonitorSnapshot} & Omit<StepContext, 'servers'>
+	>({snapshot, seqs: [], pageSize: 1, overlayMaxOffset: 0, overlayPage: 1});
+	const ui = useCommandKeys(() => {
+		const {snapshot: shown, ...context} = drawn.current;
+		return {
+			context: {...context, servers: shown.servers},
+			targets: {
+				store,
+				snapshot: shown,
+				exit,
+				suspend() {
+					terminal?.suspend();
+				},
+				say,
+			},
+		};
+	});
 	const feedbackLines = feedbackRows(feedback, columns, glyphs.ellipsis);
 	const layout = layoutScreen(
 		rows,
@@ -80,6 +80,10 @@ export function App({store, registryLabel, terminal}: Props) {
 				]),
 			),
 		[snapshot.servers],
+	);
+	const seqs = useMemo(
+		() => matching.map((message) => message.seq),
+		[matching],
 	);
 	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
 	const connected = snapshot.servers.filter(
@@ -114,56 +118,32 @@ export function App({store, registryLabel, terminal}: Props) {
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
 	const overlayView = scrollWindow(
 		ui.overlay === 'help'
-			? helpRows().length
+			? helpRows.length
 			: ui.overlay === 'detail'
 				? (detail?.lines.length ?? 0)
 				: 0,
 		Math.max(1, overlayRows - 1),
 		ui.overlayOffset ?? 0,
 	);
-	// Read when a key arrives: Ink swaps in the new key handler only after the frame is drawn, and a
-	// key can come in between (or in the same read), so the handler must not keep the old limits.
-	// A layout effect runs in the same commit as the frame, before any later key is read.
-	const overlayLimits = useRef({maxOffset: 0, page: 1});
 	const overlayPage = Math.max(1, overlayView.end - overlayView.start - 1);
+	const bottomSeq = window.lines.at(-1)?.seq;
 	useLayoutEffect(() => {
-		overlayLimits.current = {
-			maxOffset: overlayView.maxOffset,
-			page: overlayPage,
-		};
-	}, [overlayView.maxOffset, overlayPage]);
-
-	const submit = () => {
-		const line = uiRef.current.input;
-		apply({type: 'submitted', line});
-		say(undefined);
-		runSubmission(line, {
-			store,
+		drawn.current = {
 			snapshot,
-			ui: uiRef.current,
-			apply,
-			exit,
-			say,
-		});
-	};
-
-	useKeys((events) => {
-		handleKeys(events, {
-			ui: () => uiRef.current,
-			apply,
-			submit,
-			exit,
-			suspend() {
-				terminal?.suspend();
-			},
-			snapshot,
-			seqs: () => matching.map((message) => message.seq),
+			seqs,
 			pageSize: layout.paneRows,
-			bottomSeq: window.lines.at(-1)?.seq,
-			overlayMaxOffset: overlayLimits.current.maxOffset,
-			overlayPage: overlayLimits.current.page,
-		});
-	});
+			bottomSeq,
+			overlayMaxOffset: overlayView.maxOffset,
+			overlayPage,
+		};
+	}, [
+		overlayView.maxOffset,
+		overlayPage,
+		snapshot,
+		seqs,
+		layout.paneRows,
+		bottomSeq,
+	]);
 
 	// Back from a suspend the screen is blank: Ink's write() draws its last frame again in full.
 	const {write} = useStdout();

@@ -5,6 +5,12 @@ import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
 
+// The monitor's keys and commands, written from the command table; loaded only for --help, so
+// other commands start without it.
+const monitorHelp = process.argv.includes('--help')
+	? await import('./view/commands/cli-help.js').then(({cliHelp}) => cliHelp())
+	: '';
+
 const cli = meow(
 	`
 	Usage
@@ -39,6 +45,7 @@ const cli = meow(
 	  --host <address>    address to bind [default: 127.0.0.1]
 	  --path <path>       WebSocket path [default: /]
 	  --name <label>      display name
+${monitorHelp}
 
 	Examples
 	  $ shipyard-tui demo

@@ -1,26 +1,18 @@
 import {Text} from 'ink';
+import {keyHints} from '../view/commands/docs.js';
 import {glyphs} from '../view/glyphs.js';
 
-const hints: Array<[string, string]> = [
-	['Enter', 'send'],
-	['Tab', 'target'],
-	[glyphs.arrows.upDown, 'history'],
-	['PgUp/PgDn', 'scroll'],
-	['End', 'follow'],
-	['^O', 'detail'],
-	['?', 'help'],
-	['^C', 'quit'],
-];
+const hints = keyHints(glyphs.arrows);
 
-/** Key hints, as many as fit. */
+/** Key hints from the command table, as many as fit. */
 export function Footer() {
 	return (
 		<Text dimColor wrap="truncate-end">
 			{' '}
-			{hints.map(([key, action], index) => (
-				<Text key={key}>
+			{hints.map(({keys, label}, index) => (
+				<Text key={keys}>
 					{index > 0 ? '  ' : ''}
-					<Text bold>{key}</Text> {action}
+					<Text bold>{keys}</Text> {label}
 				</Text>
 			))}
 		</Text>

@@ -1,3 +1,15 @@
+import {
+	browseHistory,
+	deleteBack,
+	deleteForward,
+	insert,
+	moveCursor,
+} from './line-editing.js';
+import {scroll} from './pane-scroll.js';
+
+export {cleanInput, cleanPaste} from './line-text.js';
+export {anchorIndex} from './pane-scroll.js';
+
 /**
 Everything the screen remembers between keystrokes, changed only through `uiReducer`: several keys can
 arrive in one tick, and a reducer applies each of them to the state left by the one before.
@@ -69,16 +81,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 
 		case 'delete-back': {
-			if (state.cursor === 0) {
-				return state;
-			}
-
-			const from = previousBoundary(state.input, state.cursor);
-			return {
-				...state,
-				input: state.input.slice(0, from) + state.input.slice(state.cursor),
-				cursor: from,
-			};
+			return deleteBack(state);
 		}
 
 		case 'delete-forward': {
@@ -174,149 +177,6 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 	}
 }
 
-function insert(state: UiState, typed: string, pasted: boolean): UiState {
-	const text = pasted ? cleanPaste(typed) : cleanInput(typed);
-	if (text === '') {
-		return state;
-	}
-
-	return {
-		...state,
-		input:
-			state.input.slice(0, state.cursor) +
-			text +
-			state.input.slice(state.cursor),
-		cursor: state.cursor + text.length,
-		historyIndex: undefined,
-	};
-}
-
-function deleteForward(state: UiState): UiState {
-	const to = nextBoundary(state.input, state.cursor);
-	return to === state.cursor
-		? state
-		: {
-				...state,
-				input: state.input.slice(0, state.cursor) + state.input.slice(to),
-			};
-}
-
-/** Typed or pasted text: control characters never enter the line; line breaks become spaces. */
-export function cleanInput(text: string): string {
-	return text.replaceAll(/\r\n|[\r\n\t]/g, ' ').replaceAll(
-		// eslint-disable-next-line no-control-regex -- finding control characters is the point
-		/[\u0000-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g,
-		'',
-	);
-}
-
-/** Pasted text: line breaks (as \n) and tabs stay, every other control character goes. */
-export function cleanPaste(text: string): string {
-	return text
-		.replaceAll(/\r\n?/g, '\n')
-		.split(/([\n\t])/)
-		.map((part) => (part === '\n' || part === '\t' ? part : cleanInput(part)))
-		.join('');
-}
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-/**
-Where the character a person sees before `cursor` starts: a family emoji (👨‍👩‍👧, five code points)
-or a letter with its accents goes in one Backspace, as it came in one keypress.
-*/
-export function previousBoundary(text: string, cursor: number): number {
-	if (cursor <= 0) {
-		return 0;
-	}
-
-	// Only the last few code points can belong to the grapheme before the cursor; long emoji
-	// sequences still fit in this window, and the line before it is not segmented on every key.
-	const windowStart = Math.max(0, cursor - 64);
-	let boundary = windowStart;
-	for (const {index} of graphemes.segment(text.slice(windowStart, cursor))) {
-		boundary = windowStart + index;
-	}
-
-	return boundary;
-}
-
-/** Where the character a person sees at `cursor` ends. */
-export function nextBoundary(text: string, cursor: number): number {
-	if (cursor >= text.length) {
-		return text.length;
-	}
-
-	const segment = graphemes
-		.segment(text.slice(cursor, cursor + 64))
-		[Symbol.iterator]()
-		.next().value;
-	return cursor + (segment?.segment.length ?? 1);
-}
-
-function moveCursor(
-	state: UiState,
-	to: 'left' | 'right' | 'start' | 'end',
-): number {
-	switch (to) {
-		case 'left': {
-			return previousBoundary(state.input, state.cursor);
-		}
-
-		case 'right': {
-			return nextBoundary(state.input, state.cursor);
-		}
-
-		case 'start': {
-			return 0;
-		}
-
-		case 'end': {
-			return state.input.length;
-		}
-	}
-}
-
-function browseHistory(state: UiState, direction: 'older' | 'newer'): UiState {
-	const {history} = state;
-	if (history.length === 0) {
-		return state;
-	}
-
-	if (direction === 'older') {
-		const index =
-			state.historyIndex === undefined
-				? history.length - 1
-				: Math.max(0, state.historyIndex - 1);
-		const draft = state.historyIndex === undefined ? state.input : state.draft;
-		const line = history[index]!;
-		return {
-			...state,
-			historyIndex: index,
-			draft,
-			input: line,
-			cursor: line.length,
-		};
-	}
-
-	if (state.historyIndex === undefined) {
-		return state;
-	}
-
-	const index = state.historyIndex + 1;
-	if (index >= history.length) {
-		return {
-			...state,
-			historyIndex: undefined,
-			input: state.draft,
-			cursor: state.draft.length,
-		};
-	}
-
-	const line = history[index]!;
-	return {...state, historyIndex: index, input: line, cursor: line.length};
-}
-
 function cycle(
 	current: string | undefined,
 	ids: readonly string[],
@@ -331,49 +191,4 @@ function cycle(
 	const count = ids.length + 1;
 	const next = (((index + 1 + (backwards ? -1 : 1)) % count) + count) % count;
 	return next === 0 ? undefined : ids[next - 1];
-}
-
-function scroll(
-	state: UiState,
-	by: number,
-	seqs: readonly number[],
-	pageSize: number,
-): UiState {
-	if (seqs.length <= pageSize && state.anchorSeq === undefined) {
-		return state; // Everything fits: nothing to scroll.
-	}
-
-	const lastIndex = seqs.length - 1;
-	const currentIndex =
-		state.anchorSeq === undefined
-			? lastIndex
-			: anchorIndex(seqs, state.anchorSeq);
-	// The bottom line cannot go above the last line of the first page.
-	const target = Math.max(Math.min(pageSize - 1, lastIndex), currentIndex + by);
-	if (target >= lastIndex) {
-		return {...state, anchorSeq: undefined};
-	}
-
-	return {...state, anchorSeq: seqs[target]};
-}
-
-/** Index of the anchor among the visible seqs, or of the nearest older one still kept. */
-export function anchorIndex(
-	seqs: readonly number[],
-	anchorSeq: number,
-): number {
-	let low = 0;
-	let high = seqs.length - 1;
-	let found = -1;
-	while (low <= high) {
-		const middle = (low + high) >> 1;
-		if (seqs[middle]! <= anchorSeq) {
-			found = middle;
-			low = middle + 1;
-		} else {
-			high = middle - 1;
-		}
-	}
-
-	return Math.max(0, found);
 }

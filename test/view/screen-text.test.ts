@@ -15,8 +15,9 @@ import {
 	minimumSize,
 } from '../../source/view/screen-layout.js';
 import {scrollWindow} from '../../source/view/scroll-window.js';
-import {parseSubmission} from '../../source/view/slash-commands.js';
 import {wrapCells} from '../../source/view/wrap-cells.js';
+import {serverRow} from '../helpers/monitor-fixtures.js';
+import {enter, stepContext} from '../helpers/step.js';
 
 describe('detectCharset', () => {
 	test.each([
@@ -184,12 +185,15 @@ describe('feedbackRows', () => {
 	});
 
 	test('an answer naming a hostile registry id cannot reach the terminal raw', () => {
-		const {message} = parseSubmission('/to nobody', [
-			'evil\u001B]0;pwned\u0007',
-		]) as {
-			message: string;
-		};
-		const rows = feedbackRows({text: message, tone: 'error'}, 80, '…');
+		const {effects} = enter('/to nobody', {
+			context: stepContext({servers: [serverRow('evil\u001B]0;pwned\u0007')]}),
+		});
+		const answer = effects.find(
+			(effect) => effect.type === 'say' && effect.feedback,
+		);
+		const text = answer?.type === 'say' ? (answer.feedback?.text ?? '') : '';
+		expect(text).toContain('no server "nobody"');
+		const rows = feedbackRows({text, tone: 'error'}, 80, '…');
 		expect(rows.join('')).toContain('pwned');
 		expect(rows.join('')).not.toMatch(dangerous);
 	});
@@ -212,14 +216,21 @@ const dangerous =
 
 describe('/filter with a server that is not registered', () => {
 	test('is kept, and names the unknown server so the view can warn', () => {
-		expect(parseSubmission('/filter @nobody', ['api'])).toEqual({
-			kind: 'filter',
-			filter: {server: 'nobody'},
-			unknown: 'nobody',
+		const context = stepContext({servers: [serverRow('api')]});
+		const unknown = enter('/filter @nobody', {context});
+		expect(unknown.state.filter).toEqual({server: 'nobody'});
+		expect(unknown.effects).toContainEqual({
+			type: 'say',
+			feedback: expect.objectContaining({
+				tone: 'warning',
+				text: expect.stringContaining('no server "nobody" is registered yet'),
+			}),
 		});
-		expect(parseSubmission('/filter @api', ['api'])).toEqual({
-			kind: 'filter',
-			filter: {server: 'api'},
+		const known = enter('/filter @api', {context});
+		expect(known.state.filter).toEqual({server: 'api'});
+		expect(known.effects).toContainEqual({
+			type: 'say',
+			feedback: expect.objectContaining({tone: 'info'}),
 		});
 	});
 });

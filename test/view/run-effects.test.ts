@@ -1,3 +1,7 @@
+/**
+The one place effects happen: `/save` against real files in a temporary home, and the other effects
+against a store that records what it was asked.
+*/
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,33 +11,10 @@ import {
 	type MonitorSnapshot,
 	type MonitorStore,
 } from '../../source/core/store.js';
-import {runSubmission} from '../../source/view/run-submission.js';
-import {parseSubmission} from '../../source/view/slash-commands.js';
-import {initialUiState} from '../../source/view/ui-state.js';
+import {runEffects} from '../../source/view/run-effects.js';
+import {enter} from '../helpers/step.js';
+import {fakeStore, snapshotOf} from '../helpers/monitor-fixtures.js';
 import {waitFor} from '../helpers/wait-for.js';
-
-describe('parsing /save and /save!', () => {
-	test('/save writes a new file; /save! may replace one; the name is kept as typed', () => {
-		expect(parseSubmission('/save out.log', [])).toEqual({
-			kind: 'save',
-			file: 'out.log',
-		});
-		expect(parseSubmission('/save! out.log', [])).toEqual({
-			kind: 'save',
-			file: 'out.log',
-			overwrite: true,
-		});
-		expect(parseSubmission('/SAVE!   my  notes.log ', [])).toEqual({
-			kind: 'save',
-			file: 'my  notes.log',
-			overwrite: true,
-		});
-		expect(parseSubmission('/save!', [])).toMatchObject({
-			kind: 'error',
-			message: '/save! needs a file name, e.g. /save! messages.log',
-		});
-	});
-});
 
 describe('/save in the monitor', () => {
 	let home: string;
@@ -66,12 +47,12 @@ describe('/save in the monitor', () => {
 				),
 			],
 		} as unknown as MonitorSnapshot;
-		runSubmission(line, {
+		runEffects(enter(line).effects, {
 			store,
 			snapshot,
-			ui: initialUiState,
-			apply: () => undefined,
 			exit: () => undefined,
+			suspend: () => undefined,
+			say: () => undefined,
 		});
 		return notes;
 	}
@@ -110,5 +91,52 @@ describe('/save in the monitor', () => {
 		expect(replaced).toEqual([`saved 1 messages to ${file}`]);
 		expect(fs.readFileSync(file, 'utf8')).toContain('hello');
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+	});
+});
+
+describe('the other effects', () => {
+	test('each reaches the store or the process, in order, and a subscription answers when done', async () => {
+		const store = fakeStore(snapshotOf());
+		const done: string[] = [];
+		const said: unknown[] = [];
+		runEffects(
+			[
+				{type: 'send', text: 'hi', to: 'beta'},
+				{type: 'note', text: 'a note'},
+				{type: 'clear-messages'},
+				{type: 'subscribe', topic: 'news'},
+				{type: 'unsubscribe', topic: 'old'},
+				{type: 'suspend'},
+				{type: 'exit'},
+				{type: 'say', feedback: {text: 'shown', tone: 'info'}},
+			],
+			{
+				store,
+				snapshot: snapshotOf(),
+				exit() {
+					done.push('exit');
+				},
+				suspend() {
+					done.push('suspend');
+				},
+				say(feedback) {
+					said.push(feedback);
+				},
+			},
+		);
+		expect(store.sent).toEqual([{text: 'hi', to: 'beta'}]);
+		expect(store.notes).toEqual(['a note']);
+		expect(store.cleared).toBe(1);
+		expect(store.topics).toEqual(['+news', '-old']);
+		expect(done).toEqual(['suspend', 'exit']);
+		await waitFor(() => said.length === 3, {what: 'the subscription answers'});
+		expect(said).toEqual([
+			{text: 'shown', tone: 'info'},
+			{
+				text: 'subscribed news: no server is connected now; each one gets it when it connects',
+				tone: 'warning',
+			},
+			{text: 'unsubscribed old: no server is connected now', tone: 'warning'},
+		]);
 	});
 });

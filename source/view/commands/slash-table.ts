@@ -1,0 +1,174 @@
+import {sanitizeLabel} from '../../core/messages/sanitize.js';
+import {type MessageFilter, type UiState} from '../ui-state.js';
+import {act, answer, describeFilter} from './answers.js';
+import {sendText} from './submit.js';
+import {type SlashCommand} from './types.js';
+
+/*
+The slash-command half of the command table (table.ts): each command typed on the line and run by
+Enter, with its other names, what follows it, and what it does.
+*/
+
+export const slashCommands: readonly SlashCommand[] = [
+	{
+		slash: 'help',
+		aliases: ['?'],
+		description: 'keys and commands',
+		run: (state) => act(state, {type: 'overlay', overlay: 'help'}),
+	},
+	{
+		slash: 'to',
+		usage: '<id|all|*>',
+		description: 'send to one server, or to all connected (Tab cycles)',
+		run(state, {rest}, context) {
+			const ids = context.servers.map((server) => server.id);
+			if (
+				rest !== '' &&
+				rest !== 'all' &&
+				rest !== '*' &&
+				!ids.includes(rest)
+			) {
+				return {
+					state,
+					effects: answer(
+						`no server "${rest}" (ids: ${ids.join(', ') || 'none registered'})`,
+						'error',
+					),
+				};
+			}
+
+			const target =
+				rest === '' || rest === 'all' || rest === '*' ? undefined : rest;
+			return {
+				state: act(state, {type: 'set-target', target}).state,
+				effects: answer(
+					`sending to ${target === undefined ? 'every connected server' : sanitizeLabel(target, 200)}`,
+					'info',
+				),
+			};
+		},
+	},
+	{
+		slash: 'filter',
+		usage: '[@id] [text]',
+		description:
+			'show only one server and/or lines containing text; no arguments clears',
+		run(state, {words}, context) {
+			// Kept even when no such server is registered: it may register in a moment.
+			const filter = parseFilter(words);
+			const ids = context.servers.map((server) => server.id);
+			const next = act(state, {type: 'set-filter', filter}).state;
+			if (filter.server === undefined || ids.includes(filter.server)) {
+				return {
+					state: next,
+					effects: answer(describeFilter(filter), 'info', {note: false}),
+				};
+			}
+
+			return {
+				state: next,
+				effects: answer(
+					`${describeFilter(filter)}; no server "${sanitizeLabel(filter.server, 200)}" is registered yet, so nothing shows until it registers (ids: ${ids.map((id) => sanitizeLabel(id, 60)).join(', ') || 'none registered'})`,
+					'warning',
+					{note: false},
+				),
+			};
+		},
+	},
+	{
+		slash: 'clear',
+		description: 'clear the message pane',
+		run: (state) => ({
+			state,
+			effects: [
+				{type: 'clear-messages'},
+				...answer('cleared the message pane', 'info', {note: false}),
+			],
+		}),
+	},
+	{
+		slash: 'save',
+		usage: '<file>',
+		description: 'write the kept messages (as filtered) to a new file',
+		details:
+			'`~` expands; mode 0600; never follows a link; an existing file is refused',
+		run: (state, input) => save(state, input.typed, input.raw, false),
+	},
+	{
+		slash: 'save!',
+		usage: '<file>',
+		description: 'the same, replacing an existing file',
+		details: 'a regular file only',
+		run: (state, input) => save(state, input.typed, input.raw, true),
+	},
+	{
+		slash: 'sub',
+		usage: '<topic>',
+		description: 'subscribe channel servers to a topic (now and on reconnect)',
+		run: (state, input) => topic(state, input.typed, input.rest, 'subscribe'),
+	},
+	{
+		slash: 'unsub',
+		usage: '<topic>',
+		description: 'unsubscribe from a topic',
+		run: (state, input) => topic(state, input.typed, input.rest, 'unsubscribe'),
+	},
+	{
+		slash: 'quit',
+		aliases: ['q', 'exit'],
+		description: 'leave (Ctrl+C on an empty line does too)',
+		run: (state) => ({state, effects: [{type: 'exit'}]}),
+	},
+	{
+		slash: '/',
+		usage: 'text',
+		description: 'send text that starts with a slash',
+		run: (state, {raw}, context) => sendText(state, `/${raw}`, context),
+	},
+];
+
+function save(state: UiState, typed: string, file: string, overwrite: boolean) {
+	if (file === '') {
+		return {
+			state,
+			effects: answer(
+				`/${typed} needs a file name, e.g. /${typed} messages.log`,
+				'error',
+			),
+		};
+	}
+
+	return {
+		state,
+		effects: [{type: 'save', file, overwrite, filter: state.filter} as const],
+	};
+}
+
+function topic(
+	state: UiState,
+	typed: string,
+	name: string,
+	type: 'subscribe' | 'unsubscribe',
+) {
+	if (name === '') {
+		return {
+			state,
+			effects: answer(
+				`/${typed} needs a topic, e.g. /${typed} reasoning:abc`,
+				'error',
+			),
+		};
+	}
+
+	return {state, effects: [{type, topic: name} as const]};
+}
+
+function parseFilter(words: readonly string[]): MessageFilter {
+	const isServer = (word: string) => word.startsWith('@') && word.length > 1;
+	const server = words.find((word) => isServer(word))?.slice(1);
+	const text = words.filter((word) => !isServer(word)).join(' ');
+	return {
+		...(server === undefined ? {} : {server}),
+		...(text === '' ? {} : {text}),
+	};
+}

@@ -1,0 +1,131 @@
+import os from 'node:os';
+import {
+	describeSaveError,
+	resolveSavePath,
+	saveMessages,
+} from '../core/messages/save.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
+import {answer, describeSubscription} from './commands/answers.js';
+import {type Effect} from './commands/types.js';
+import {type Feedback} from './feedback.js';
+import {filterMessages} from './message-window.js';
+
+/** What effects act on: the store, the process, the answer line. */
+export type EffectTargets = {
+	store: MonitorStore;
+	/** The snapshot the screen showed when the key came: `/save` writes what was on it. */
+	snapshot: MonitorSnapshot;
+	exit: () => void;
+	suspend: () => void;
+	/** Shows the answer by the prompt. */
+	say: (feedback: Feedback | undefined) => void;
+};
+
+/**
+The one place where what the keys asked for happens (see commands/types.ts): sends, saves,
+subscriptions, exit, suspend, and the answers to them. Answers to work that finishes later (a save, a
+subscription) are effects too, run here when it finishes.
+*/
+export function runEffects(
+	effects: readonly Effect[],
+	targets: EffectTargets,
+): void {
+	for (const effect of effects) {
+		runEffect(effect, targets);
+	}
+}
+
+function runEffect(effect: Effect, targets: EffectTargets): void {
+	const {store} = targets;
+	switch (effect.type) {
+		case 'send': {
+			void store.send(effect.text, effect.to);
+			return;
+		}
+
+		case 'say': {
+			targets.say(effect.feedback);
+			return;
+		}
+
+		case 'note': {
+			store.note(effect.text);
+			return;
+		}
+
+		case 'clear-messages': {
+			store.clearMessages();
+			return;
+		}
+
+		case 'save': {
+			save(effect, targets);
+			return;
+		}
+
+		case 'subscribe':
+		case 'unsubscribe': {
+			subscribe(effect, targets);
+			return;
+		}
+
+		case 'exit': {
+			targets.exit();
+			return;
+		}
+
+		case 'suspend': {
+			targets.suspend();
+		}
+	}
+}
+
+function save(
+	{file: typed, overwrite, filter}: Extract<Effect, {type: 'save'}>,
+	targets: EffectTargets,
+): void {
+	const file = resolveSavePath(typed, {cwd: process.cwd(), home: os.homedir()});
+	const shown = sanitizeLabel(file, 1000);
+	saveMessages(file, filterMessages(targets.snapshot.messages, filter), {
+		overwrite,
+	}).then(
+		(count) => {
+			runEffects(
+				answer(`saved ${count} messages to ${shown}`, 'info'),
+				targets,
+			);
+		},
+		(error: unknown) => {
+			runEffects(
+				answer(sanitizeLabel(describeSaveError(error, file), 1000), 'error'),
+				targets,
+			);
+		},
+	);
+}
+
+function subscribe(
+	{type, topic}: Extract<Effect, {type: 'subscribe' | 'unsubscribe'}>,
+	targets: EffectTargets,
+): void {
+	const {store} = targets;
+	(type === 'subscribe'
+		? store.subscribeTopic(topic)
+		: store.unsubscribeTopic(topic)
+	).then(
+		(deliveries) => {
+			targets.say(describeSubscription(type, topic, deliveries));
+		},
+		(error: unknown) => {
+			const name = type === 'subscribe' ? 'sub' : 'unsub';
+			runEffects(
+				answer(
+					`/${name} ${sanitizeLabel(topic, 200)} failed: ${sanitizeLabel(error instanceof Error ? error.message : String(error), 1000)}`,
+					'error',
+				),
+				targets,
+			);
+		},
+	);
+}
