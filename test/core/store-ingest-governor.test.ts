@@ -66,6 +66,16 @@ describe('the ingest budget of a turn', () => {
 		expect(calls).toEqual(['pauseOne a', 'pause', 'resume a']);
 	});
 
+	test('a turn that paused nobody wakes nobody, even after one that did', () => {
+		start(100, ['a']);
+		read('a', 100);
+		endTurn();
+		calls = [];
+		read('a', 99);
+		endTurn();
+		expect(calls).toEqual([]);
+	});
+
 	test('a new turn starts from zero', () => {
 		start(1000, ['a', 'b']);
 		governor.setConnected(2);
@@ -213,6 +223,13 @@ describe('the wake order', () => {
 });
 
 describe('holding ingest', () => {
+	test('before any server is tracked, wakes none by name', () => {
+		governor = createIngestGovernor(100, valve);
+		governor.hold(true);
+		governor.hold(false);
+		expect(calls).toEqual(['pause', 'resume ']);
+	});
+
 	test('pauses at once and wakes on release', () => {
 		start(100, ['a', 'b']);
 		governor.hold(true);

@@ -29,8 +29,8 @@ export function createMessageLog(count: number, maxBytes: number): MessageLog {
 	const settleNewest = () => {
 		const settling = Math.min(unsettled, ring.length);
 		unsettled = 0;
-		for (let index = ring.length - settling; index < ring.length; index++) {
-			ring.at(index)?.settle?.();
+		for (let back = 1; back <= settling; back++) {
+			ring.at(ring.length - back)?.settle?.();
 		}
 	};
 
