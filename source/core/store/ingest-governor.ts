@@ -22,6 +22,9 @@ export type IngestGovernor = {
 	close(): void;
 };
 
+/** What one server read: in which turn, how much of it, and whether since the last wake. */
+type ServerReads = {turn: number; inTurn: number; sinceWake: boolean};
+
 /** However many servers share the budget, each may read this many messages in a turn. */
 export const minimumShare = 50;
 
@@ -38,7 +41,10 @@ export function createIngestGovernor(
 ): IngestGovernor {
 	let share = budget;
 	let readThisTurn = 0;
-	const readByServer = new Map<string, number>();
+	/** Counts turns, so that a server's count of an earlier turn reads as zero without a reset. */
+	let turn = 0;
+	/** One entry per server, touched once per message: this is on the path of every message. */
+	const reads = new Map<string, ServerReads>();
 	let turnEnd: NodeJS.Immediate | undefined;
 	/** The whole budget of this turn is used: every socket is paused. */
 	let exhausted = false;
@@ -51,20 +57,23 @@ export function createIngestGovernor(
 	the last wake go to the back.
 	*/
 	let order: string[] = [];
-	const readSinceWake = new Set<string>();
 
 	const wake = () => {
-		const waiting = order.filter((id) => !readSinceWake.has(id));
-		const served = order.filter((id) => readSinceWake.has(id));
+		const wasRead = (id: string) => reads.get(id)?.sinceWake === true;
+		const waiting = order.filter((id) => !wasRead(id));
+		const served = order.filter((id) => wasRead(id));
 		order = [...waiting, ...served];
-		readSinceWake.clear();
+		for (const server of reads.values()) {
+			server.sinceWake = false;
+		}
+
 		valve.resume(order);
 	};
 
 	const endTurn = () => {
 		turnEnd = undefined;
 		readThisTurn = 0;
-		readByServer.clear();
+		turn++;
 		if (exhausted || someonePaused) {
 			exhausted = false;
 			someonePaused = false;
@@ -77,10 +86,17 @@ export function createIngestGovernor(
 	return {
 		read(id) {
 			turnEnd ??= setImmediate(endTurn);
-			readSinceWake.add(id);
-			const fromServer = (readByServer.get(id) ?? 0) + 1;
-			readByServer.set(id, fromServer);
-			if (fromServer === share) {
+			let server = reads.get(id);
+			if (server === undefined) {
+				server = {turn, inTurn: 0, sinceWake: false};
+				reads.set(id, server);
+			} else if (server.turn !== turn) {
+				server.turn = turn;
+				server.inTurn = 0;
+			}
+
+			server.sinceWake = true;
+			if (++server.inTurn === share) {
 				someonePaused = true;
 				valve.pauseOne(id);
 			}
@@ -94,9 +110,9 @@ export function createIngestGovernor(
 		track(ids) {
 			const present = new Set(ids);
 			order = order.filter((id) => present.has(id));
-			for (const id of readSinceWake) {
+			for (const id of reads.keys()) {
 				if (!present.has(id)) {
-					readSinceWake.delete(id);
+					reads.delete(id);
 				}
 			}
 
