@@ -88,14 +88,17 @@ export function createIngestGovernor(
 			turnEnd ??= setImmediate(endTurn);
 			let server = reads.get(id);
 			if (server === undefined) {
-				server = {turn, inTurn: 0, sinceWake: false};
+				server = {turn, inTurn: 0, sinceWake: true};
 				reads.set(id, server);
-			} else if (server.turn !== turn) {
-				server.turn = turn;
-				server.inTurn = 0;
+			} else {
+				if (server.turn !== turn) {
+					server.turn = turn;
+					server.inTurn = 0;
+				}
+
+				server.sinceWake = true;
 			}
 
-			server.sinceWake = true;
 			if (++server.inTurn === share) {
 				someonePaused = true;
 				valve.pauseOne(id);

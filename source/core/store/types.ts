@@ -8,7 +8,7 @@ import {type RegistrySnapshot} from '../registry/read.js';
 import {type RegistrySource} from '../registry/watch.js';
 import {type RegistryWarning} from '../registry/warnings.js';
 
-// The store's public types, apart from the store so that its parts and the view can share them.
+// The store's public types, kept apart so that store.ts holds only the composition of its parts.
 
 /** One server's row: the pool's view plus what the store derives (rate), frozen for the view. */
 export type ServerRow = ServerView & {
