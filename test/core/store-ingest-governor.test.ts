@@ -201,6 +201,14 @@ describe('the wake order', () => {
 		expect(calls.at(-1)).toBe('resume b,c,a');
 	});
 
+	test("a single message read counts, even a server's first", () => {
+		start(100, ['a', 'b']);
+		read('b', 1);
+		read('a', 99);
+		endTurn();
+		expect(calls.at(-1)).toBe('resume a,b');
+	});
+
 	test('new servers join the back, removed ones leave, the others keep their place', () => {
 		start(100, ['a', 'b', 'c']);
 		governor.track(['c', 'd', 'a']);
