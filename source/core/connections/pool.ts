@@ -1,4 +1,4 @@
-import {probeProcess, type ProcessProbe} from '../registry/liveness.js';
+import {probeProcess} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
 import {isRemote} from './address-policy.js';
 import {defaultBackoff} from './backoff.js';
@@ -9,6 +9,7 @@ import {
 	type ConnectionOptions,
 } from './connection.js';
 import {createHandshakeGate, defaultMaxHandshakes} from './handshake-gate.js';
+import {sharedProbe} from './shared-probe.js';
 import {type Delivery, type ServerView} from './types.js';
 
 export const defaultConnectionOptions = {
@@ -45,46 +46,17 @@ export type ConnectionPool = {
 	subscribe(topic: string): Promise<Delivery[]>;
 	unsubscribe(topic: string): Promise<Delivery[]>;
 	topics(): string[];
-	/** Stops and restarts reading from every socket (the ingest budget). */
+	/**
+	Stops reading from every socket, and from those that connect later, until `resume()`. The pool
+	only does as it is told: when and in which order is the ingest governor's decision.
+	*/
 	pause(): void;
-	/** Stops reading one server's socket until the next `resume()` (its share of a turn is used). */
+	/** Stops reading one server's socket until the next `resume()`. */
 	pauseOne(id: string): void;
-	resume(): void;
+	/** Reads every socket again: the servers in `order` first, in that order, then the others. */
+	resume(order?: readonly string[]): void;
 	close(): void;
 };
-
-/** How long a liveness answer is reused, in ms; see `sharedProbe`. */
-const probeReuseMs = 100;
-
-/**
-Every attempt asks whether its process is alive when it starts and when it fails, and reading
-`/proc/<pid>/stat` was the largest cost of thousands of entries on refused ports: an answer is
-reused for `probeReuseMs`, by pid and start time. The cache is dropped whole when it is that old,
-so it never holds more than the pids asked about in that time.
-*/
-function sharedProbe(
-	probe: ConnectionOptions['probe'],
-	now: () => number,
-): ConnectionOptions['probe'] {
-	let answers = new Map<string, ProcessProbe>();
-	let since = now();
-	return (pid, procStart) => {
-		const at = now();
-		if (at - since >= probeReuseMs || at < since) {
-			answers = new Map();
-			since = at;
-		}
-
-		const key = `${pid}:${procStart ?? ''}`;
-		let answer = answers.get(key);
-		if (answer === undefined) {
-			answer = probe(pid, procStart);
-			answers.set(key, answer);
-		}
-
-		return answer;
-	};
-}
 
 export function createConnectionPool(options: PoolOptions): ConnectionPool {
 	const {listener} = options;
@@ -102,13 +74,6 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		),
 	};
 	let connections = new Map<string, Connection>();
-	/**
-	The order `resume()` wakes the sockets in. Sockets woken first are read first, and the ingest
-	budget runs out after a few of them, so a fixed order starved the last ones under a flood until
-	their heartbeat timed out. Those that delivered since the last resume go to the back.
-	*/
-	type ReadTurn = {connection: Connection; messagesIn: number};
-	let readOrder: ReadTurn[] = [];
 	let paused = false;
 	let closed = false;
 
@@ -181,19 +146,6 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			}
 
 			connections = next;
-			readOrder = readOrder.filter(
-				({connection}) => next.get(connection.id) === connection,
-			);
-			const ordered = new Set(readOrder.map(({connection}) => connection));
-			for (const connection of next.values()) {
-				if (!ordered.has(connection)) {
-					readOrder.push({
-						connection,
-						messagesIn: connection.counters.messagesIn,
-					});
-				}
-			}
-
 			listener.changed();
 		},
 		servers: () =>
@@ -232,19 +184,22 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		pauseOne(id) {
 			connections.get(id)?.pause();
 		},
-		resume() {
+		resume(order = []) {
 			paused = false;
-			const waiting: ReadTurn[] = [];
-			const served: ReadTurn[] = [];
-			for (const item of readOrder) {
-				const {messagesIn} = item.connection.counters;
-				(messagesIn === item.messagesIn ? waiting : served).push(item);
-				item.messagesIn = messagesIn;
+			// Sockets woken first are read first (see the ingest governor).
+			const woken = new Set<Connection>();
+			for (const id of order) {
+				const connection = connections.get(id);
+				if (connection && !woken.has(connection)) {
+					woken.add(connection);
+					connection.resume();
+				}
 			}
 
-			readOrder = [...waiting, ...served];
-			for (const {connection} of readOrder) {
-				connection.resume();
+			for (const connection of connections.values()) {
+				if (!woken.has(connection)) {
+					connection.resume();
+				}
 			}
 		},
 		close() {
@@ -254,7 +209,6 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			}
 
 			connections = new Map();
-			readOrder = [];
 		},
 	};
 }

@@ -1,6 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import {watch as chokidarWatch, type FSWatcher} from 'chokidar';
+import {followRegistryFolder} from './follow-folder.js';
 import {registryDropInFolder} from './paths.js';
 import {registrySignature} from './file-signature.js';
 import {
@@ -62,7 +60,6 @@ export function watchRegistry(
 	const coalesceMs = options.coalesceMs ?? 5;
 	const trailingReadMs = options.trailingReadMs ?? 100;
 	const checkIntervalMs = options.checkIntervalMs ?? 1000;
-	const folder = path.dirname(registryPath);
 	const dropInFolder = registryDropInFolder(registryPath);
 	const reader = createRegistryReader(registryPath, options);
 	const listeners = new Set<(snapshot: RegistrySnapshot) => void>();
@@ -72,9 +69,6 @@ export function watchRegistry(
 	let timer: NodeJS.Timeout | undefined;
 	let trailingTimer: NodeJS.Timeout | undefined;
 	let checkTimer: NodeJS.Timeout | undefined;
-	let retryTimer: NodeJS.Timeout | undefined;
-	let folderWatcher: FSWatcher | undefined;
-	let ancestorWatcher: fs.FSWatcher | undefined;
 	let closed = false;
 
 	const refresh = () => {
@@ -122,87 +116,14 @@ export function watchRegistry(
 		checkTimer.unref();
 	}
 
-	// Only the registry file and drop-in files matter; temp files and the lock are ignored.
-	const isRelevant = (candidate: string) =>
-		candidate === folder ||
-		candidate === registryPath ||
-		candidate === dropInFolder ||
-		(path.dirname(candidate) === dropInFolder && candidate.endsWith('.json'));
-
-	const stopWatching = async () => {
-		ancestorWatcher?.close();
-		ancestorWatcher = undefined;
-		const watcher = folderWatcher;
-		folderWatcher = undefined;
-		await watcher?.close();
-	};
-
-	const start = () => {
-		if (closed || options.fileEvents === false) {
-			return;
-		}
-
-		if (isDirectory(folder)) {
-			watchFolder();
-		} else {
-			watchAncestor();
-		}
-
-		// Anything that changed while the watchers were being set up is caught by one more read.
-		schedule();
-	};
-
-	let restarting = false;
-	const restart = () => {
-		if (restarting) {
-			return;
-		}
-
-		restarting = true;
-		void stopWatching().then(() => {
-			restarting = false;
-			start();
-		});
-	};
-
-	const watchFolder = () => {
-		const watcher = chokidarWatch(folder, {
-			depth: 1,
-			ignoreInitial: true,
-			ignored: (candidate) => !isRelevant(path.resolve(candidate)),
-		});
-		// The folder itself may go away (even before the watcher is ready): then watch for its return.
-		const checkFolder = () => {
-			onEvent();
-			if (!isDirectory(folder)) {
-				restart();
-			}
-		};
-
-		watcher.on('all', checkFolder);
-		watcher.on('ready', checkFolder);
-		watcher.on('error', () => {
-			restart();
-		});
-		folderWatcher = watcher;
-	};
-
-	const watchAncestor = () => {
-		const ancestor = nearestExistingFolder(folder);
-		try {
-			ancestorWatcher = fs.watch(ancestor, () => {
-				if (isDirectory(nextStep(ancestor, folder))) {
-					restart();
-				}
-			});
-			ancestorWatcher.on('error', restart);
-		} catch {
-			// The ancestor went away between the check and the watch: look again shortly.
-			retryTimer = setTimeout(restart, 100);
-		}
-	};
-
-	start();
+	const follower =
+		options.fileEvents === false
+			? undefined
+			: followRegistryFolder(registryPath, dropInFolder, {
+					event: onEvent,
+					// Anything that changed while the watchers were being set up is caught by one more read.
+					started: schedule,
+				});
 
 	return {
 		current: () => snapshot,
@@ -217,9 +138,8 @@ export function watchRegistry(
 			clearTimeout(timer);
 			clearTimeout(trailingTimer);
 			clearInterval(checkTimer);
-			clearTimeout(retryTimer);
 			listeners.clear();
-			await stopWatching();
+			await follower?.close();
 		},
 	};
 }
@@ -268,27 +188,4 @@ function readSafely(
 			file: 'stale',
 		};
 	}
-}
-
-function isDirectory(candidate: string): boolean {
-	try {
-		return fs.statSync(candidate).isDirectory();
-	} catch {
-		return false;
-	}
-}
-
-function nearestExistingFolder(start: string): string {
-	let current = path.dirname(start);
-	while (!isDirectory(current) && path.dirname(current) !== current) {
-		current = path.dirname(current);
-	}
-
-	return current;
-}
-
-/** The child of `ancestor` on the way to `target`. */
-function nextStep(ancestor: string, target: string): string {
-	const rest = path.relative(ancestor, target).split(path.sep)[0] ?? '';
-	return path.join(ancestor, rest);
 }
