@@ -19,6 +19,7 @@ async function run(
 const root = path.resolve(import.meta.dirname, '../..');
 let folder: string;
 let bin: string;
+let packedFiles: string[];
 
 // What `npx shipyard-tui` gets: the packed tarball, installed into a clean folder.
 beforeAll(async () => {
@@ -33,13 +34,8 @@ beforeAll(async () => {
 		filename: string;
 		files: Array<{path: string}>;
 	}>;
-	expect(packed!.files.map((file) => file.path)).toContain('dist/cli.js');
-	expect(
-		packed!.files.some(
-			(file) =>
-				file.path.startsWith('source/') || file.path.startsWith('test/'),
-		),
-	).toBe(false);
+	packedFiles = packed!.files.map((file) => file.path);
+	expect(packedFiles).toContain('dist/cli.js');
 	fs.writeFileSync(
 		path.join(folder, 'package.json'),
 		JSON.stringify({name: 'install-check', private: true, type: 'module'}),
@@ -135,4 +131,50 @@ test('the library entry registers, reads and redacts without loading the screen'
 	expect(stdout.trim()).toBe(
 		String.raw`[{"id":"lib\u009b","token":"<redacted>"}]`,
 	);
+});
+
+test('installing the tarball adds no other package: everything it runs is in its bundle', () => {
+	const installed = fs
+		.readdirSync(path.join(folder, 'node_modules'))
+		.filter((name) => !name.startsWith('.'));
+	expect(installed).toEqual(['shipyard-tui']);
+	const lock = JSON.parse(
+		fs.readFileSync(path.join(folder, 'package-lock.json'), 'utf8'),
+	) as {packages: Record<string, unknown>};
+	expect(Object.keys(lock.packages).filter(Boolean)).toEqual([
+		'node_modules/shipyard-tui',
+	]);
+});
+
+test('the tarball holds the bundle and the library’s declarations, not the unbundled app', () => {
+	const pkg = JSON.parse(
+		fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+	) as {exports: Record<string, string>};
+	for (const target of Object.values(pkg.exports)) {
+		const file = target.replace(/^\.\//, '');
+		expect(packedFiles).toContain(file);
+		expect(packedFiles).toContain(file.replace(/\.js$/, '.d.ts'));
+	}
+
+	const entries = new Set([
+		'dist/cli.js',
+		...Object.values(pkg.exports).map((target) => target.slice(2)),
+	]);
+	const unexpected = packedFiles.filter(
+		(file) =>
+			!entries.has(file) &&
+			!/^dist\/chunks\/[\w-]+\.js$/.test(file) &&
+			!/^dist\/.+\.d\.ts$/.test(file) &&
+			!/^dist\/.+\.LEGAL\.txt$/.test(file) &&
+			!['package.json', 'readme.md', 'LICENSE'].includes(file),
+	);
+	expect(unexpected).toEqual([]);
+	// Declarations only for what the library exports: no view, command or CLI types.
+	expect(
+		packedFiles.filter((file) =>
+			/^dist\/(cli|app)\.d\.ts$|^dist\/(components|hooks|view|commands|terminal|servers)\//.test(
+				file,
+			),
+		),
+	).toEqual([]);
 });
