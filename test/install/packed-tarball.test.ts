@@ -2,6 +2,7 @@ import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 
@@ -177,4 +178,51 @@ test('the tarball holds the bundle and the library’s declarations, not the unb
 			),
 		),
 	).toEqual([]);
+});
+
+test('the installed declarations type a TypeScript consumer that has only this package', async () => {
+	// No zod, ws or @types/ws beside it: the package installs none. A type that fell back to `any`
+	// would leave an `@ts-expect-error` below unused, which fails the compile.
+	fs.writeFileSync(
+		path.join(folder, 'consumer.ts'),
+		`
+		import {registerServer, readRegistry, type ServerEntry} from 'shipyard-tui/registry';
+		import {sanitize} from 'shipyard-tui';
+
+		const entry: ServerEntry = {id: 'a', port: 1, pid: 2, custom: true};
+		// @ts-expect-error a port is a number
+		const wrong: ServerEntry = {id: 'a', port: '1', pid: 2};
+		const registration = registerServer({id: 'b', port: 3}, {registryPath: 'servers.json'});
+		registration.unregister();
+		// @ts-expect-error no such method
+		registration.nope();
+		const port: number | undefined = readRegistry('servers.json').servers[0]?.port;
+		// @ts-expect-error sanitize takes text
+		sanitize(42);
+		export {entry, wrong, port};
+		`,
+	);
+	fs.writeFileSync(
+		path.join(folder, 'tsconfig.json'),
+		JSON.stringify({
+			compilerOptions: {
+				strict: true,
+				skipLibCheck: true,
+				noEmit: true,
+				types: [],
+				module: 'nodenext',
+				moduleResolution: 'nodenext',
+				target: 'es2022',
+			},
+			files: ['consumer.ts'],
+		}),
+	);
+	const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+	const {stdout} = await run(process.execPath, [tsc, '-p', folder], {
+		cwd: folder,
+		timeout: 60_000,
+	}).catch((error: unknown) => {
+		throw new Error((error as {stdout?: string}).stdout ?? String(error));
+	});
+	expect(stdout).toBe('');
 });
