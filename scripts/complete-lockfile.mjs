@@ -1,8 +1,9 @@
-// Our registry mirror does not serve every platform build of native optional dependencies (e.g.
-// @unrs/resolver-binding-android-arm64, 404 here). `npm install` skips them silently and leaves
-// them out of package-lock.json, and then `npm ci` refuses the lock as "out of sync". This adds the
-// missing entries, marked optional and limited to their platform as npm itself would write them,
-// so `npm ci` skips them on this machine. Run it after `npm install` changes the lock.
+// Adds to package-lock.json the platform-only optional dependencies (native builds such as
+// @unrs/resolver-binding-android-arm64) that `npm install` left out because it could not fetch them:
+// a registry or proxy that does not serve every platform's build makes npm skip them silently, and
+// then `npm ci` refuses the lock as "out of sync". Each is added marked optional and limited to its
+// platform, as npm itself would write it, so `npm ci` skips it where it does not apply. With a
+// registry that serves every build it adds nothing. Run it after `npm install` changes the lock.
 import fs from 'node:fs';
 
 const lockPath = new URL('../package-lock.json', import.meta.url);

@@ -1,4 +1,6 @@
 // Types for ink-patches.mjs, for the test that checks the patches still match the installed Ink.
+import {type Plugin} from 'esbuild';
+
 export type InkPatch = {
 	file: string;
 	why: string;
@@ -8,4 +10,4 @@ export type InkPatch = {
 };
 export const inkPatches: InkPatch[];
 export function patchSource(file: string, source: string): string;
-export function inkPatchesPlugin(): unknown;
+export function inkPatchesPlugin(): Plugin;

@@ -8,8 +8,15 @@
 // is a new key, so they are bounded here.
 //
 // Every change is a pure memo of a pure function or a shared read-only value, so the screen is the
-// same. Each must match exactly once: a new Ink version that no longer matches fails the build
-// (and test/install/ink-patches.test.ts) instead of silently shipping unpatched.
+// same: test/install/ink-differential.test.ts renders one sequence of frames (colour, wide
+// characters, emoji, resizes, thousands of lines) through patched and unpatched Ink and compares
+// every byte. The memos that carry over between frames belong to one Ink instance (its root node):
+// two instances never share them, and they go when the instance goes.
+//
+// Each patch must match Ink's text exactly once: a new Ink version that no longer matches fails the
+// build (and test/install/ink-patches.test.ts) instead of silently shipping unpatched. That is why
+// package.json pins `ink` to one exact version, not a range: update it on purpose, then rerun
+// `npm test` (both tests above) and adjust the patches here.
 import fs from 'node:fs/promises';
 
 /** Entries kept by a bounded cache before it starts afresh: a screen's worth many times over. */
@@ -18,18 +25,27 @@ const limit = 2000;
 export const inkPatches = [
 	{
 		file: 'ink/build/output.js',
-		why: 'text caches carry over from one frame to the next',
-		find: 'caches = new OutputCaches();',
-		replace: 'caches = shipyardNextCaches();',
+		why: 'text caches carry over from one frame to the next, per Ink instance',
+		find: `    caches = new OutputCaches();
+    constructor(options) {
+        const { width, height } = options;`,
+		replace: `    caches;
+    constructor(options) {
+        const { width, height } = options;
+        this.caches = shipyardNextCaches(options.shipyardOwner);`,
 		// Each frame's caches look up the last frame's before working anything out, and only two
 		// frames are kept: what stays on screen is never redone, and a flood's old lines are let go.
+		// The last frame's caches are found through the node that owns the output (renderer.js
+		// passes it), in a WeakMap: per Ink instance, and collected with it.
 		append: `
 class ShipyardCaches extends OutputCaches {
-	previous;
+	shipyardPrevious;
+	textWidths = new Map();
+	rows = [];
 	getStyledChars(line) {
 		let cached = this.styledChars.get(line);
 		if (cached === undefined) {
-			cached = this.previous?.styledChars.get(line) ?? super.getStyledChars(line);
+			cached = this.shipyardPrevious?.styledChars.get(line) ?? super.getStyledChars(line);
 			this.styledChars.set(line, cached);
 		}
 		return cached;
@@ -37,7 +53,7 @@ class ShipyardCaches extends OutputCaches {
 	getStringWidth(text) {
 		let cached = this.widths.get(text);
 		if (cached === undefined) {
-			cached = this.previous?.widths.get(text) ?? super.getStringWidth(text);
+			cached = this.shipyardPrevious?.widths.get(text) ?? super.getStringWidth(text);
 			this.widths.set(text, cached);
 		}
 		return cached;
@@ -45,26 +61,52 @@ class ShipyardCaches extends OutputCaches {
 	getWidestLine(text) {
 		let cached = this.blockWidths.get(text);
 		if (cached === undefined) {
-			cached = this.previous?.blockWidths.get(text) ?? super.getWidestLine(text);
+			cached = this.shipyardPrevious?.blockWidths.get(text) ?? super.getWidestLine(text);
 			this.blockWidths.set(text, cached);
 		}
 		return cached;
 	}
-}
-let shipyardCaches;
-function shipyardNextCaches() {
-	const next = new ShipyardCaches();
-	if (shipyardCaches !== undefined) {
-		shipyardCaches.previous = undefined;
-		next.previous = shipyardCaches;
+	// render-node-to-output.js measures every text node with widest-line; its answer is kept.
+	shipyardWidestLine(text, measure) {
+		let cached = this.textWidths.get(text);
+		if (cached === undefined) {
+			cached = this.shipyardPrevious?.textWidths.get(text) ?? measure(text);
+			this.textWidths.set(text, cached);
+		}
+		return cached;
 	}
-	shipyardCaches = next;
+	// A row made of the very same cells as that row last frame has the same text. Cells are shared
+	// read-only objects (from the styled-chars cache, or the frozen blank cell), so the same object
+	// means the same character and style.
+	shipyardRowText(index, cells) {
+		const previous = this.shipyardPrevious?.rows[index];
+		if (previous !== undefined && previous.cells.length === cells.length && previous.cells.every((cell, at) => cell === cells[at])) {
+			this.rows[index] = previous;
+			return previous.text;
+		}
+		const text = styledCharsToString(cells).trimEnd();
+		this.rows[index] = {cells, text};
+		return text;
+	}
+}
+const shipyardLastCaches = new WeakMap();
+function shipyardNextCaches(owner) {
+	const next = new ShipyardCaches();
+	if (owner === undefined) {
+		return next;
+	}
+	const last = shipyardLastCaches.get(owner);
+	if (last !== undefined) {
+		last.shipyardPrevious = undefined;
+		next.shipyardPrevious = last;
+	}
+	shipyardLastCaches.set(owner, next);
 	return next;
 }`,
 	},
 	{
 		file: 'ink/build/output.js',
-		why: 'blank cells share one read-only object instead of one per cell per frame',
+		why: 'blank cells share one frozen object instead of one per cell per frame',
 		find: `row.push({
                     type: 'char',
                     value: ' ',
@@ -72,8 +114,13 @@ function shipyardNextCaches() {
                     styles: [],
                 });`,
 		replace: 'row.push(shipyardBlankCell);',
+		// Frozen: every blank cell of every row is this one object, so a write to it would change them
+		// all (and the row memo compares cells by identity); frozen, such a write throws instead.
+		// Its empty `styles` array is left unfrozen: ansi-tokenize maps and filters every cell's styles
+		// on every frame, and a frozen array there cost ~10 % more CPU per frame (measured on a
+		// scrolling 120×40 screen); nothing in Ink or ansi-tokenize writes to a cell's styles.
 		append: `
-const shipyardBlankCell = {type: 'char', value: ' ', fullWidth: false, styles: []};`,
+const shipyardBlankCell = Object.freeze({type: 'char', value: ' ', fullWidth: false, styles: []});`,
 	},
 	{
 		file: 'ink/build/output.js',
@@ -84,38 +131,35 @@ const shipyardBlankCell = {type: 'char', value: ' ', fullWidth: false, styles: [
             return styledCharsToString(lineWithoutEmptyItems).trimEnd();`,
 		replace: `            .map((line, rowIndex) => {
             const lineWithoutEmptyItems = line.filter(item => item !== undefined);
-            return shipyardRowText(rowIndex, lineWithoutEmptyItems);`,
-		append: `
-let shipyardRows = [];
-function shipyardRowText(index, cells) {
-	const previous = shipyardRows[index];
-	if (previous !== undefined && previous.cells.length === cells.length && previous.cells.every((cell, at) => cell === cells[at])) {
-		return previous.text;
-	}
-	const text = styledCharsToString(cells).trimEnd();
-	shipyardRows[index] = {cells, text};
-	return text;
-}`,
+            return this.caches.shipyardRowText(rowIndex, lineWithoutEmptyItems);`,
+	},
+	{
+		file: 'ink/build/renderer.js',
+		why: "the screen's output keeps its caches with its Ink instance (the root node)",
+		find: `        const output = new Output({
+            width: node.yogaNode.getComputedWidth(),`,
+		replace: `        const output = new Output({
+            shipyardOwner: node,
+            width: node.yogaNode.getComputedWidth(),`,
+	},
+	{
+		file: 'ink/build/renderer.js',
+		why: "<Static>'s output keeps its own caches, apart from the screen's",
+		find: `            staticOutput = new Output({
+                width: node.staticNode.yogaNode.getComputedWidth(),`,
+		replace: `            staticOutput = new Output({
+                shipyardOwner: node.staticNode,
+                width: node.staticNode.yogaNode.getComputedWidth(),`,
 	},
 	{
 		file: 'ink/build/render-node-to-output.js',
-		why: "a text node's widest line is measured once, not on every frame",
+		why: "a text node's widest line is measured once while it stays on screen, not on every frame",
 		find: 'const currentWidth = widestLine(text);',
-		replace: 'const currentWidth = shipyardWidestLine(text);',
-		append: `
-let shipyardWidths = new Map();
-function shipyardWidestLine(text) {
-	let width = shipyardWidths.get(text);
-	if (width === undefined) {
-		if (shipyardWidths.size >= ${limit}) {
-			shipyardWidths = new Map();
-		}
-		width = widestLine(text);
-		shipyardWidths.set(text, width);
-	}
-	return width;
-}`,
+		replace:
+			'const currentWidth = output.caches.shipyardWidestLine(text, widestLine);',
 	},
+	// Ink's own module-level caches, pure functions of their text (the same answer for any instance):
+	// they stay where Ink keeps them, only bounded.
 	{
 		file: 'ink/build/measure-text.js',
 		why: 'bounded: it kept every text ever measured',

@@ -2,6 +2,7 @@ import {execFile} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import process from 'node:process';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, expect, test} from 'vitest';
 
@@ -19,6 +20,7 @@ async function run(
 const root = path.resolve(import.meta.dirname, '../..');
 let folder: string;
 let bin: string;
+let packedFiles: string[];
 
 // What `npx shipyard-tui` gets: the packed tarball, installed into a clean folder.
 beforeAll(async () => {
@@ -33,13 +35,8 @@ beforeAll(async () => {
 		filename: string;
 		files: Array<{path: string}>;
 	}>;
-	expect(packed!.files.map((file) => file.path)).toContain('dist/cli.js');
-	expect(
-		packed!.files.some(
-			(file) =>
-				file.path.startsWith('source/') || file.path.startsWith('test/'),
-		),
-	).toBe(false);
+	packedFiles = packed!.files.map((file) => file.path);
+	expect(packedFiles).toContain('dist/cli.js');
 	fs.writeFileSync(
 		path.join(folder, 'package.json'),
 		JSON.stringify({name: 'install-check', private: true, type: 'module'}),
@@ -135,4 +132,97 @@ test('the library entry registers, reads and redacts without loading the screen'
 	expect(stdout.trim()).toBe(
 		String.raw`[{"id":"lib\u009b","token":"<redacted>"}]`,
 	);
+});
+
+test('installing the tarball adds no other package: everything it runs is in its bundle', () => {
+	const installed = fs
+		.readdirSync(path.join(folder, 'node_modules'))
+		.filter((name) => !name.startsWith('.'));
+	expect(installed).toEqual(['shipyard-tui']);
+	const lock = JSON.parse(
+		fs.readFileSync(path.join(folder, 'package-lock.json'), 'utf8'),
+	) as {packages: Record<string, unknown>};
+	expect(Object.keys(lock.packages).filter(Boolean)).toEqual([
+		'node_modules/shipyard-tui',
+	]);
+});
+
+test('the tarball holds the bundle and the library’s declarations, not the unbundled app', () => {
+	const pkg = JSON.parse(
+		fs.readFileSync(path.join(root, 'package.json'), 'utf8'),
+	) as {exports: Record<string, string>};
+	for (const target of Object.values(pkg.exports)) {
+		const file = target.replace(/^\.\//, '');
+		expect(packedFiles).toContain(file);
+		expect(packedFiles).toContain(file.replace(/\.js$/, '.d.ts'));
+	}
+
+	const entries = new Set([
+		'dist/cli.js',
+		...Object.values(pkg.exports).map((target) => target.slice(2)),
+	]);
+	const unexpected = packedFiles.filter(
+		(file) =>
+			!entries.has(file) &&
+			!/^dist\/chunks\/[\w-]+\.js$/.test(file) &&
+			!/^dist\/.+\.d\.ts$/.test(file) &&
+			!/^dist\/.+\.LEGAL\.txt$/.test(file) &&
+			!['package.json', 'readme.md', 'LICENSE'].includes(file),
+	);
+	expect(unexpected).toEqual([]);
+	// Declarations only for what the library exports: no view, command or CLI types.
+	expect(
+		packedFiles.filter((file) =>
+			/^dist\/(cli|app)\.d\.ts$|^dist\/(components|hooks|view|commands|terminal|servers)\//.test(
+				file,
+			),
+		),
+	).toEqual([]);
+});
+
+test('the installed declarations type a TypeScript consumer that has only this package', async () => {
+	// No zod, ws or @types/ws beside it: the package installs none. A type that fell back to `any`
+	// would leave an `@ts-expect-error` below unused, which fails the compile.
+	fs.writeFileSync(
+		path.join(folder, 'consumer.ts'),
+		`
+		import {registerServer, readRegistry, type ServerEntry} from 'shipyard-tui/registry';
+		import {sanitize} from 'shipyard-tui';
+
+		const entry: ServerEntry = {id: 'a', port: 1, pid: 2, custom: true};
+		// @ts-expect-error a port is a number
+		const wrong: ServerEntry = {id: 'a', port: '1', pid: 2};
+		const registration = registerServer({id: 'b', port: 3}, {registryPath: 'servers.json'});
+		registration.unregister();
+		// @ts-expect-error no such method
+		registration.nope();
+		const port: number | undefined = readRegistry('servers.json').servers[0]?.port;
+		// @ts-expect-error sanitize takes text
+		sanitize(42);
+		export {entry, wrong, port};
+		`,
+	);
+	fs.writeFileSync(
+		path.join(folder, 'tsconfig.json'),
+		JSON.stringify({
+			compilerOptions: {
+				strict: true,
+				skipLibCheck: true,
+				noEmit: true,
+				types: [],
+				module: 'nodenext',
+				moduleResolution: 'nodenext',
+				target: 'es2022',
+			},
+			files: ['consumer.ts'],
+		}),
+	);
+	const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+	const {stdout} = await run(process.execPath, [tsc, '-p', folder], {
+		cwd: folder,
+		timeout: 60_000,
+	}).catch((error: unknown) => {
+		throw new Error((error as {stdout?: string}).stdout ?? String(error));
+	});
+	expect(stdout).toBe('');
 });

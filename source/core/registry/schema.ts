@@ -48,7 +48,24 @@ export const serverEntrySchema = z.looseObject({
 	procStart: z.number().int().nonnegative().optional(),
 });
 
-export type ServerEntry = z.infer<typeof serverEntrySchema>;
+/**
+An entry as `serverEntrySchema` returns it. Written out rather than `z.infer`red so that the
+package's type declarations need no zod (the package bundles zod and installs no dependency);
+test/install/library-types.test.ts checks that it stays equal to the schema's output.
+*/
+export type ServerEntry = {
+	[field: string]: unknown;
+	id: string;
+	port: number;
+	pid: number;
+	startedAt?: string;
+	host?: string;
+	path?: string;
+	token?: string;
+	name?: string;
+	meta?: Record<string, unknown>;
+	procStart?: number;
+};
 
 /** The registry file. Other top-level fields are kept when our library rewrites the file. */
 export const registryFileSchema = z.looseObject({
