@@ -14,6 +14,11 @@ const config = {
 	mutate: [
 		'source/core/messages/sanitize.ts',
 		'source/core/messages/decode.ts',
+		'source/core/messages/decoded-frame.ts',
+		'source/core/messages/json-format.ts',
+		'source/core/messages/json-shapes.ts',
+		'source/core/messages/hex.ts',
+		'source/core/messages/utf8-prefix.ts',
 		'source/core/messages/ring-buffer.ts',
 		'source/core/registry/parse.ts',
 		'source/core/registry/read.ts',
