@@ -23,10 +23,13 @@ const directionGlyphs = glyphs.direction;
 const eventColors: Record<string, string> = {
 	connected: 'green',
 	closed: 'red',
+	failed: 'red',
 	rejected: 'red',
 	unreachable: 'red',
 	stale: 'gray',
 	warning: 'yellow',
+	invalid: 'yellow',
+	withheld: 'yellow',
 	skipped: 'yellow',
 	added: 'gray',
 	removed: 'gray',

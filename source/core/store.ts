@@ -8,6 +8,7 @@ import {
 	type Counters,
 	type Delivery,
 	type ServerView,
+	eventAsData,
 	type SystemEvent,
 } from './connections/types.js';
 import {
@@ -68,6 +69,11 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	redrawAt?: (snapshot: MonitorSnapshot) => number | undefined;
 	/** Called for every record as it is made (the NDJSON stream); keep it cheap. */
 	onRecord?: (record: MessageRecord) => void;
+	/**
+	Words a system event for its line (the view's `eventText`). Default: the event as data
+	(`closed code=1006 reason="" reconnecting=true`); the core itself writes no sentences.
+	*/
+	describeEvent?: (event: SystemEvent) => string;
 	/** Pool factory, for tests. */
 	createPool?: typeof createConnectionPool;
 };
@@ -107,6 +113,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	});
 	const listeners = new Set<() => void>();
 	const now = options.now ?? Date.now;
+	const describeEvent = options.describeEvent ?? eventAsData;
 	let seq = 0;
 	let version = 0;
 	let flushTimer: NodeJS.Timeout | undefined;
@@ -130,7 +137,12 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	const recordEvent = (serverId: string, event: SystemEvent) => {
 		record(
-			systemRecord({seq: seq++, time: now(), serverId}, event.kind, event.text),
+			systemRecord(
+				{seq: seq++, time: now(), serverId},
+				event.event,
+				describeEvent(event),
+				event,
+			),
 		);
 	};
 
@@ -193,12 +205,13 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	});
 
 	const noteWarnings = (snapshot: RegistrySnapshot) => {
-		const current = new Set(
-			snapshot.warnings.map((warning) => formatWarning(warning)),
+		const byText = new Map(
+			snapshot.warnings.map((warning) => [formatWarning(warning), warning]),
 		);
+		const current = new Set(byText.keys());
 		for (const text of current) {
 			if (!knownWarnings.has(text)) {
-				recordEvent('registry', {kind: 'warning', text});
+				recordEvent('registry', {event: 'warning', warning: byText.get(text)!});
 			}
 		}
 
@@ -348,10 +361,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 					),
 				);
 			} else {
-				recordEvent(delivery.id, {
-					kind: 'skipped',
-					text: `not sent: ${delivery.reason}`,
-				});
+				recordEvent(delivery.id, {event: 'skipped', reason: delivery.reason});
 			}
 		}
 
@@ -382,7 +392,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			);
 		},
 		note(text, serverId = 'shipyard') {
-			recordEvent(serverId, {kind: 'info', text});
+			recordEvent(serverId, {event: 'info', text});
 		},
 		holdIngest(hold) {
 			held = hold;
