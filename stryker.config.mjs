@@ -27,6 +27,8 @@ const config = {
 		'source/core/registry/bounds.ts',
 		'source/core/registry/entry-fields.ts',
 		'source/core/connections/backoff.ts',
+		'source/core/connections/lifecycle.ts',
+		'source/core/connections/failure.ts',
 		'source/core/connections/handshake-gate.ts',
 		'source/core/safe-json.ts',
 		'source/core/redact.ts',

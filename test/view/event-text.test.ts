@@ -127,7 +127,9 @@ describe('without the wording, the core shows an event as data', () => {
 				reason: 'gone "now"',
 				reconnecting: true,
 			}),
-		).toBe('closed code=1006 reason="gone \\"now\\"" reconnecting=true');
+		).toBe(
+			String.raw`closed code=1006 reason="gone \"now\"" reconnecting=true`,
+		);
 		expect(eventAsData({event: 'added'})).toBe('added');
 	});
 });
