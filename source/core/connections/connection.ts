@@ -104,18 +104,12 @@ export class Connection {
 	/** Stops reading from the socket (ingest budget); the kernel buffers meanwhile. */
 	pause(): void {
 		this.paused = true;
-		const socket = this.current?.socket;
-		quietly(() => {
-			socket?.pause();
-		});
+		quietly(() => this.current?.socket.pause());
 	}
 
 	resume(): void {
 		this.paused = false;
-		const socket = this.current?.socket;
-		quietly(() => {
-			socket?.resume();
-		});
+		quietly(() => this.current?.socket.resume());
 	}
 
 	/** Closes for good, telling the server why (going away: removed, or the monitor quit). */
