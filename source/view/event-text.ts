@@ -2,7 +2,10 @@ import {
 	closeCodeMeaning,
 	formatClose,
 } from '../core/connections/close-codes.js';
-import {type SystemEvent} from '../core/connections/types.js';
+import {
+	type SystemEvent,
+	type SystemEventKind,
+} from '../core/connections/types.js';
 import {formatWarning} from '../core/registry/warnings.js';
 
 /*
@@ -80,4 +83,29 @@ export function eventText(event: SystemEvent): string {
 			return event.text;
 		}
 	}
+}
+
+/** How each kind of system event looks: problems stand out, routine events stay quiet. */
+const eventColors: Record<SystemEventKind, string> = {
+	connected: 'green',
+	closed: 'red',
+	failed: 'red',
+	rejected: 'red',
+	unreachable: 'red',
+	stale: 'gray',
+	warning: 'yellow',
+	invalid: 'yellow',
+	withheld: 'yellow',
+	skipped: 'yellow',
+	added: 'gray',
+	removed: 'gray',
+	changed: 'gray',
+	info: 'white',
+};
+
+const colorByName = new Map<string, string>(Object.entries(eventColors));
+
+/** The colour of a system line, by its event's name; white for a name it does not know. */
+export function eventColor(event: string | undefined): string {
+	return colorByName.get(event ?? '') ?? 'white';
 }

@@ -4,7 +4,7 @@ import {
 	type SystemEvent,
 	type SystemEventKind,
 } from '../../source/core/connections/types.js';
-import {eventText} from '../../source/view/event-text.js';
+import {eventColor, eventText} from '../../source/view/event-text.js';
 
 // Every event kind and the line the message pane shows for it: the same words the core wrote
 // before events became data (issue 10, item 4), so the screen reads as it did.
@@ -131,5 +131,36 @@ describe('without the wording, the core shows an event as data', () => {
 			String.raw`closed code=1006 reason="gone \"now\"" reconnecting=true`,
 		);
 		expect(eventAsData({event: 'added'})).toBe('added');
+	});
+});
+
+describe('eventColor', () => {
+	test('problems stand out, routine events stay quiet, as before events were data', () => {
+		for (const kind of ['closed', 'failed', 'rejected', 'unreachable']) {
+			expect(eventColor(kind), kind).toBe('red');
+		}
+
+		for (const kind of ['warning', 'invalid', 'withheld', 'skipped']) {
+			expect(eventColor(kind), kind).toBe('yellow');
+		}
+
+		for (const kind of ['stale', 'added', 'removed', 'changed']) {
+			expect(eventColor(kind), kind).toBe('gray');
+		}
+
+		expect(eventColor('connected')).toBe('green');
+		expect(eventColor('info')).toBe('white');
+	});
+
+	test('a name it does not know, or one from Object.prototype, is white', () => {
+		for (const kind of [
+			undefined,
+			'',
+			'toString',
+			'__proto__',
+			'constructor',
+		]) {
+			expect(eventColor(kind), String(kind)).toBe('white');
+		}
 	});
 });
