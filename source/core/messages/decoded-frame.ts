@@ -67,7 +67,7 @@ export class Frame implements DecodedFrame {
 	readonly event: string | undefined;
 	readonly type: string | undefined;
 	#source: FullSource | undefined;
-	#full: string | undefined;
+	#full = '';
 
 	constructor(fields: Omit<DecodedFrame, 'full'>, source: FullSource) {
 		this.kind = fields.kind;
@@ -80,8 +80,9 @@ export class Frame implements DecodedFrame {
 	}
 
 	get full(): string {
-		if (this.#full === undefined) {
-			this.#full = this.#source ? renderFull(this.#source) : '';
+		// Rendered on first read; the source is then let go, so it is rendered once.
+		if (this.#source !== undefined) {
+			this.#full = renderFull(this.#source);
 			this.#source = undefined;
 		}
 
