@@ -60,36 +60,25 @@ export function describeSocketError(
 	error: Error & {code?: string},
 	maxPayload: number,
 ): Failure {
-	switch (error.code ?? '') {
-		case 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH': {
-			// The peer is told 1009 but our own close event says 1006: keep the real reason.
-			return {
-				close: closeInfo(
-					1009,
-					`a frame exceeded the ${formatBytes(maxPayload)} limit (--max-payload)`,
-				),
-				code: error.code,
-			};
-		}
-
-		case 'WS_ERR_INVALID_UTF8': {
-			return {
-				close: closeInfo(1007, 'invalid UTF-8 in a text frame'),
-				code: error.code,
-			};
-		}
-
-		default: {
-			if (error.code?.startsWith('WS_ERR_')) {
-				return {close: closeInfo(1002, error.message), code: error.code};
-			}
-
-			return {
-				error: error.message.includes('handshake has timed out')
-					? handshakeTimedOut
-					: boundedReason(error.message),
-				...(error.code ? {code: error.code} : {}),
-			};
-		}
+	const {code} = error;
+	if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+		// The peer is told 1009 but our own close event says 1006: keep the real reason.
+		const reason = `a frame exceeded the ${formatBytes(maxPayload)} limit (--max-payload)`;
+		return {close: closeInfo(1009, reason), code};
 	}
+
+	if (code === 'WS_ERR_INVALID_UTF8') {
+		return {close: closeInfo(1007, 'invalid UTF-8 in a text frame'), code};
+	}
+
+	if (code?.startsWith('WS_ERR_')) {
+		return {close: closeInfo(1002, error.message), code};
+	}
+
+	return {
+		error: error.message.includes('handshake has timed out')
+			? handshakeTimedOut
+			: boundedReason(error.message),
+		...(code ? {code} : {}),
+	};
 }

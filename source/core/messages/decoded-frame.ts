@@ -66,8 +66,8 @@ export class Frame implements DecodedFrame {
 	readonly topic: string | undefined;
 	readonly event: string | undefined;
 	readonly type: string | undefined;
-	#source: FullSource | undefined;
-	#full = '';
+	/** What to render `full` from until it is first read; then the text itself. */
+	#full: FullSource | string;
 
 	constructor(fields: Omit<DecodedFrame, 'full'>, source: FullSource) {
 		this.kind = fields.kind;
@@ -76,14 +76,13 @@ export class Frame implements DecodedFrame {
 		this.topic = fields.topic;
 		this.event = fields.event;
 		this.type = fields.type;
-		this.#source = source;
+		this.#full = source;
 	}
 
 	get full(): string {
-		// Rendered on first read; the source is then let go, so it is rendered once.
-		if (this.#source !== undefined) {
-			this.#full = renderFull(this.#source);
-			this.#source = undefined;
+		// Rendered on first read, which lets the source go; later reads return the same text.
+		if (typeof this.#full !== 'string') {
+			this.#full = renderFull(this.#full);
 		}
 
 		return this.#full;

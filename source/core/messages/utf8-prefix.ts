@@ -10,11 +10,10 @@ export function decodePrefix(
 	maxBytes: number,
 ): {text: string; bytes: number} {
 	let end = Math.min(maxBytes, bytes.length);
-	if (end < bytes.length) {
-		const start = end;
-		while (end > 0 && start - end < 3 && isContinuationByte(bytes[end]!)) {
-			end--;
-		}
+	const start = end;
+	// At the very end there is no byte to look at (undefined): nothing to back off from.
+	while (end > 0 && start - end < 3 && isContinuationByte(bytes[end] ?? 0)) {
+		end--;
 	}
 
 	return {text: utf8.decode(bytes.subarray(0, end)), bytes: end};

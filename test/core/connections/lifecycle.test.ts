@@ -113,7 +113,8 @@ describe('after a socket ends', () => {
 				state: {status: 'connected', attempt: 3, connectedAt: 9000},
 			}),
 		);
-		expect(decision).toEqual({
+		// Strict: a state without an error has no `error` key at all.
+		expect(decision).toStrictEqual({
 			next: 'retry',
 			// Attempt 4 with random = 1: 500 · 2³.
 			delayMs: 4000,

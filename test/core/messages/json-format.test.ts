@@ -109,6 +109,8 @@ describe('prettyJson', () => {
 
 	test('shows text that is not JSON as sent, escapes made visible', () => {
 		expect(prettyJson('{not json\u001B[2J', 100)).toBe('{not json␛[2J');
+		// Over several lines, as a detail view shows it.
+		expect(prettyJson('{not\njson', 100)).toBe('{not\njson');
 	});
 
 	test('cuts at the limit with a marker', () => {
