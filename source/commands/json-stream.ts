@@ -7,6 +7,7 @@ import {
 	type MonitorSnapshot,
 	type StoreOptions,
 } from '../core/store.js';
+import {eventText} from '../view/event-text.js';
 
 export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
 	registryPath: string;
@@ -79,6 +80,7 @@ export async function runJsonStream(
 	const store = createMonitorStore({
 		...options,
 		registry,
+		describeEvent: eventText,
 		onRecord(record) {
 			write(recordEvent(record));
 		},
@@ -129,10 +131,11 @@ function recordEvent(record: MessageRecord): Record<string, unknown> {
 		server: record.serverId,
 	};
 	if (record.direction === 'system') {
+		// The event's fields for scripts (`code`, `reason`, `status`, `pid`…), and its line for people.
 		return {
 			type: 'system',
 			...base,
-			event: record.event,
+			...(record.systemEvent ?? {event: record.event}),
 			text: record.decoded().preview,
 		};
 	}

@@ -6,6 +6,7 @@ import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
+import {eventText} from '../view/event-text.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
@@ -26,6 +27,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			maxServers: options.maxServers,
 		}),
 		redrawAt: nextRedrawAt,
+		describeEvent: eventText,
 	});
 	let restored = false;
 	const restore = () => {

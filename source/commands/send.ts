@@ -4,6 +4,7 @@ import {readRegistry} from '../core/registry/read.js';
 import {staticRegistry} from '../core/registry/watch.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {formatWarning} from '../core/registry/warnings.js';
+import {eventText} from '../view/event-text.js';
 import {
 	createMonitorStore,
 	type MonitorStore,
@@ -56,6 +57,7 @@ export async function runSend(options: SendOptions): Promise<number> {
 		...options,
 		registry: staticRegistry({...snapshot, servers: targets}),
 		flushIntervalMs: 10,
+		describeEvent: eventText,
 	});
 	try {
 		await settled(store);

@@ -3,6 +3,7 @@ import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {formatClock} from '../view/clock.js';
+import {eventColor} from '../view/event-text.js';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
@@ -18,21 +19,6 @@ type Props = {
 };
 
 const directionGlyphs = glyphs.direction;
-
-/** How each kind of system event looks: problems stand out, routine events stay quiet. */
-const eventColors: Record<string, string> = {
-	connected: 'green',
-	closed: 'red',
-	rejected: 'red',
-	unreachable: 'red',
-	stale: 'gray',
-	warning: 'yellow',
-	skipped: 'yellow',
-	added: 'gray',
-	removed: 'gray',
-	changed: 'gray',
-	info: 'white',
-};
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
 function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
@@ -57,9 +43,7 @@ function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
 				{directionGlyphs[message.direction]}
 			</Text>{' '}
 			{isSystem ? (
-				<Text color={paint(eventColors[message.event ?? ''] ?? 'white')}>
-					{preview}
-				</Text>
+				<Text color={paint(eventColor(message.event))}>{preview}</Text>
 			) : (
 				preview
 			)}

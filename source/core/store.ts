@@ -1,6 +1,10 @@
 import {type RawData} from 'ws';
 import {createConnectionPool, type ConnectionPool} from './connections/pool.js';
-import {type Delivery, type SystemEvent} from './connections/types.js';
+import {
+	type Delivery,
+	eventAsData,
+	type SystemEvent,
+} from './connections/types.js';
 import {
 	frameRecord,
 	systemRecord,
@@ -44,6 +48,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	);
 	const listeners = new Set<() => void>();
 	const now = options.now ?? Date.now;
+	const describeEvent = options.describeEvent ?? eventAsData;
 	const rates = createRateMeter();
 	const scheduler = createFlushScheduler({
 		intervalMs: options.flushIntervalMs ?? 50,
@@ -64,7 +69,12 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 
 	const recordEvent = (serverId: string, event: SystemEvent) => {
 		record(
-			systemRecord({seq: seq++, time: now(), serverId}, event.kind, event.text),
+			systemRecord(
+				{seq: seq++, time: now(), serverId},
+				event.event,
+				describeEvent(event),
+				event,
+			),
 		);
 	};
 
@@ -91,12 +101,13 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	const governor = createIngestGovernor(options.ingestBudget ?? 5000, pool);
 
 	const noteWarnings = (snapshot: RegistrySnapshot) => {
-		const current = new Set(
-			snapshot.warnings.map((warning) => formatWarning(warning)),
+		const byText = new Map(
+			snapshot.warnings.map((warning) => [formatWarning(warning), warning]),
 		);
+		const current = new Set(byText.keys());
 		for (const text of current) {
 			if (!knownWarnings.has(text)) {
-				recordEvent('registry', {kind: 'warning', text});
+				recordEvent('registry', {event: 'warning', warning: byText.get(text)!});
 			}
 		}
 
@@ -177,10 +188,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 					),
 				);
 			} else {
-				recordEvent(delivery.id, {
-					kind: 'skipped',
-					text: `not sent: ${delivery.reason}`,
-				});
+				recordEvent(delivery.id, {event: 'skipped', reason: delivery.reason});
 			}
 		}
 
@@ -211,7 +219,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			);
 		},
 		note(text, serverId = 'shipyard') {
-			recordEvent(serverId, {kind: 'info', text});
+			recordEvent(serverId, {event: 'info', text});
 		},
 		holdIngest(hold) {
 			governor.hold(hold);

@@ -234,7 +234,8 @@ describe('JSON output escapes C1, bidi and separator characters and redacts secr
 		});
 		await waitFor(
 			() =>
-				output.includes('"httpStatus":403') && output.includes('"code":4000'),
+				output.includes('"httpStatus":403') &&
+				output.includes('"lastClose":{"code":4000'),
 			{what: 'the refusal and the close in the stream'},
 		);
 		monitor.kill('SIGINT');
@@ -267,6 +268,25 @@ describe('JSON output escapes C1, bidi and separator characters and redacts secr
 					code: 4000,
 					reason: `bye${hostile}`,
 				}) as unknown,
+			}),
+		);
+		// The system lines carry the same server words as fields, escaped the same way.
+		expect(events).toContainEqual(
+			expect.objectContaining({
+				type: 'system',
+				server: `closer${hostile}`,
+				event: 'closed',
+				code: 4000,
+				reason: `bye${hostile}`,
+			}),
+		);
+		expect(events).toContainEqual(
+			expect.objectContaining({
+				type: 'system',
+				server: `id${hostile}`,
+				event: 'rejected',
+				status: 403,
+				statusText: 'No \u009B6n\u009D\u00E2\u0080\u00AE\u00E2\u0080\u00A8 way',
 			}),
 		);
 	});

@@ -166,4 +166,73 @@ describe('--json', () => {
 			}),
 		);
 	});
+
+	test('connection events carry their fields beside the words (issue 10, item 4)', async () => {
+		const guarded = await startTestServer({verifyClient: () => false});
+		const full = await startTestServer({
+			onConnection(socket) {
+				socket.close(1008, 'Server at maximum capacity');
+			},
+		});
+		cleanups.push(
+			async () => guarded.close(),
+			async () => full.close(),
+		);
+		fs.writeFileSync(
+			temporary.registryPath,
+			registryText([
+				{id: 'guarded', port: guarded.port, pid: process.pid},
+				{id: 'full', port: full.port, pid: process.pid},
+			]),
+		);
+		const monitor = spawn(
+			process.execPath,
+			[cliPath, '--json', '--registry', temporary.registryPath],
+			{stdio: ['ignore', 'pipe', 'pipe']},
+		);
+		const result = collect(monitor, 20_000);
+		let output = '';
+		monitor.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+		});
+		await waitFor(
+			() =>
+				output.includes('"event":"rejected"') &&
+				output.includes('"event":"closed"'),
+			{what: 'the refusal and the close in the stream'},
+		);
+		monitor.kill('SIGINT');
+		const {stdout} = await result;
+		const events = stdout
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line) as Record<string, unknown>);
+		expect(events).toContainEqual({
+			type: 'system',
+			time: expect.any(String),
+			server: 'guarded',
+			event: 'rejected',
+			status: 401,
+			statusText: 'Unauthorized',
+			text: 'rejected: HTTP 401 Unauthorized (check the token in the registry)',
+		});
+		expect(events).toContainEqual({
+			type: 'system',
+			time: expect.any(String),
+			server: 'full',
+			event: 'closed',
+			code: 1008,
+			reason: 'Server at maximum capacity',
+			reconnecting: true,
+			text: 'closed 1008 policy violation: Server at maximum capacity · reconnecting',
+		});
+		expect(events).toContainEqual(
+			expect.objectContaining({
+				type: 'system',
+				server: 'full',
+				event: 'added',
+				text: 'added to the registry',
+			}),
+		);
+	});
 });

@@ -10,6 +10,7 @@ import {
 	registryText,
 } from '../helpers/temporary-registry.js';
 import {waitFor} from '../helpers/wait-for.js';
+import {eventText} from '../../source/view/event-text.js';
 import {startTestServer, type TestServer} from '../helpers/ws-servers.js';
 
 let temporary: ReturnType<typeof makeTemporaryFolder>;
@@ -224,6 +225,7 @@ describe('createMonitorStore', () => {
 		);
 		store = createMonitorStore({
 			registry: watchRegistry(temporary.registryPath),
+			describeEvent: eventText,
 		});
 		const current = store;
 		const systemLines = () =>

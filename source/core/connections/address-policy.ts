@@ -1,6 +1,10 @@
 import {isIP} from 'node:net';
 import {type ServerEntry} from '../registry/schema.js';
-import {defaultHost} from '../registry/address.js';
+import {
+	addressMismatch,
+	defaultHost,
+	webSocketUrl,
+} from '../registry/address.js';
 
 /**
 Where an entry may be connected to, and with what. The registry is hostile input: an entry can name
@@ -73,4 +77,19 @@ export function planAddress(entry: ServerEntry): AddressPlan {
 				: ['127.0.0.1']
 			: [host];
 	return {hosts, tls, ...(token === undefined ? {} : {token})};
+}
+
+/**
+The URL for the plan's host at `index` (wrapping around), or why that URL would not reach it (see
+`addressMismatch`): such an entry is not connected at all.
+*/
+export function planTarget(
+	entry: ServerEntry,
+	plan: Exclude<AddressPlan, {withheld: string}>,
+	index: number,
+): {url: string} | {invalid: string} {
+	const host = plan.hosts[index % plan.hosts.length]!;
+	const url = webSocketUrl(entry, host, plan.tls);
+	const mismatch = addressMismatch(url, host, entry, plan.tls);
+	return mismatch === undefined ? {url} : {invalid: mismatch};
 }

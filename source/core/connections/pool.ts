@@ -111,10 +111,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 							connectionKey(existing.entry) !== connectionKey(entry);
 						existing.update(entry);
 						if (moved) {
-							listener.event(entry.id, {
-								kind: 'changed',
-								text: 'registry entry changed · reconnecting',
-							});
+							listener.event(entry.id, {event: 'changed'});
 						}
 					}
 
@@ -124,10 +121,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 
 				const connection = new Connection(entry, connectionOptions, listener);
 				next.set(entry.id, connection);
-				listener.event(entry.id, {
-					kind: 'added',
-					text: 'added to the registry',
-				});
+				listener.event(entry.id, {event: 'added'});
 				if (paused) {
 					connection.pause();
 				}
@@ -138,10 +132,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 			for (const [id, connection] of connections) {
 				if (!next.has(id)) {
 					connection.dispose();
-					listener.event(id, {
-						kind: 'removed',
-						text: 'removed from the registry',
-					});
+					listener.event(id, {event: 'removed'});
 				}
 			}
 

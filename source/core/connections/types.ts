@@ -1,4 +1,5 @@
 import {type ServerEntry} from '../registry/schema.js';
+import {type RegistryWarning} from '../registry/warnings.js';
 import {type CloseInfo} from './close-codes.js';
 
 /** Each status a server's row can show. */
@@ -55,21 +56,56 @@ export type ServerView = {
 	remote?: boolean;
 };
 
-export type SystemEventKind =
-	| 'connected'
-	| 'closed'
-	| 'rejected'
-	| 'unreachable'
-	| 'stale'
-	| 'added'
-	| 'removed'
-	| 'changed'
-	| 'warning'
-	| 'info'
-	| 'skipped';
+/**
+Something that happened to a server, as data: the view words it (`view/event-text.ts`) and the NDJSON
+stream carries its fields. Every string in it that came from a server or the registry is bounded
+(`boundedReason`) and is sanitised where it is shown.
+*/
+export type SystemEvent =
+	| {event: 'connected'}
+	/** An open connection ended; `reconnecting`: its process is alive, so it is retried. */
+	| {event: 'closed'; code: number; reason: string; reconnecting: boolean}
+	/** An attempt failed before opening (handshake timeout, network error…). */
+	| {event: 'failed'; error: string}
+	/** The server refused the upgrade with this HTTP status. */
+	| {event: 'rejected'; status: number; statusText: string}
+	/**
+	Connection refused while the process is alive. `tokenOnLocalhost`: the entry has a token and
+	names localhost, so only 127.0.0.1 was tried (see `planAddress`).
+	*/
+	| {event: 'unreachable'; tokenOnLocalhost: boolean}
+	/** The entry's process is gone (`reason` from the liveness probe); not retried. */
+	| {event: 'stale'; pid: number; reason: string}
+	/** The entry cannot be connected to as written; `error` says why (as the row does). */
+	| {event: 'invalid'; error: string}
+	/** Its token would leave this machine in clear text; `error` says why (as the row does). */
+	| {event: 'withheld'; error: string}
+	| {event: 'added'}
+	| {event: 'removed'}
+	/** Where or how to connect changed: it reconnects. */
+	| {event: 'changed'}
+	| {event: 'warning'; warning: RegistryWarning}
+	/** A message was not sent to this server. */
+	| {event: 'skipped'; reason: string}
+	/** A note from the monitor itself (an answer to a slash command), already in words. */
+	| {event: 'info'; text: string};
 
-/** Something that happened to a connection, shown in the message pane as a system line. */
-export type SystemEvent = {kind: SystemEventKind; text: string};
+export type SystemEventKind = SystemEvent['event'];
+
+/**
+An event as data on one line, for headless users of the store that bring no wording of their own:
+`closed code=1006 reason="" reconnecting=true`. The monitor and the NDJSON stream use the view's
+`eventText` instead.
+*/
+export function eventAsData(event: SystemEvent): string {
+	const {event: name, ...fields} = event;
+	return [
+		name,
+		...Object.entries(fields).map(
+			([key, value]) => `${key}=${JSON.stringify(value)}`,
+		),
+	].join(' ');
+}
 
 export type Delivery =
 	| {id: string; delivered: true; bytes: number}

@@ -1,53 +1,23 @@
 import {Buffer} from 'node:buffer';
 import {formatBytes} from '../format.js';
+import {
+	Frame,
+	messageKind,
+	type DecodedFrame,
+	type FullSource,
+} from './decoded-frame.js';
+import {hexBytes} from './hex.js';
+import {formatJson, notJson, parseJson} from './json-format.js';
+import {isChannel, isTyped, withoutType} from './json-shapes.js';
 import {sanitize, sanitizeLabel} from './sanitize.js';
+import {decodePrefix, utf8} from './utf8-prefix.js';
 
-/** The shapes a frame is recognised as. */
-export const messageKind = {
-	/** Anything that is not one of the JSON shapes below, including text that only looks like JSON. */
-	text: 'text',
-	/** JSON that starts with `{`, `[` or `"` and is none of the shapes below. */
-	json: 'json',
-	/** JSON `[topic, event, payload]` with a string topic and event (channel servers). */
-	channel: 'channel',
-	/** A JSON object with a string `type` field. */
-	typed: 'typed',
-	/** A binary frame. */
-	binary: 'binary',
-} as const;
-
-export type MessageKind = (typeof messageKind)[keyof typeof messageKind];
-
-/**
-One received frame, ready to display. Every string in it is sanitised (see `sanitize.ts`) and
-bounded, so it can go to the terminal as it is.
-*/
-export type DecodedFrame = {
-	readonly kind: MessageKind;
-	/**
-	One line of at most `previewLength` code units: the text, compact JSON, `topic · event · payload`,
-	`type · rest of the object`, or `binary <size> · <hex of the first 16 bytes>`.
-	*/
-	readonly preview: string;
-	/**
-	The message for a detail view, over several lines (LF kept, everything else escaped): text as
-	sent, JSON pretty-printed with two spaces, binary as a hex dump; cut after `fullLength` bytes with
-	a `… (N more bytes)` marker. JSON longer than `fullLength` is shown as sent, not pretty-printed.
-
-	Lazy: frames from `decodeFrame` compute it on first read and keep it. It is a getter on the
-	frame's prototype, so `{...frame}` and `JSON.stringify(frame)` leave it out: keep the frame
-	object itself (`{time, server, frame}`) rather than spreading it.
-	*/
-	readonly full: string;
-	/** Size of the payload in bytes. */
-	readonly bytes: number;
-	/** Channel frames: the topic, as a label of at most 128 code units. */
-	readonly topic?: string;
-	/** Channel frames: the event, as a label of at most 128 code units. */
-	readonly event?: string;
-	/** Typed frames: the `type` field, as a label of at most 128 code units. */
-	readonly type?: string;
-};
+// The frame's shape and type live beside its lazy detail text; callers import them from here.
+export {
+	messageKind,
+	type DecodedFrame,
+	type MessageKind,
+} from './decoded-frame.js';
 
 export type DecodeOptions = {
 	/** Longest `preview`, in UTF-16 code units, `…` included. Default 512. */
@@ -85,51 +55,6 @@ type Limits = {
 	*/
 	previewBytes: number;
 };
-
-/** What a frame keeps to make `full` on first read. */
-type FullSource =
-	| {render: 'text'; text: string; keepSgr: boolean; remaining: number}
-	| {render: 'json'; text: string; fullLength: number}
-	| {render: 'hex'; bytes: Uint8Array; remaining: number};
-
-/**
-A frame whose `full` is made on first read. A class, not an object literal with a getter: creating
-one costs about 10 ns instead of about 500 ns, and this runs for every frame.
-*/
-class Frame implements DecodedFrame {
-	readonly kind: MessageKind;
-	readonly preview: string;
-	readonly bytes: number;
-	readonly topic: string | undefined;
-	readonly event: string | undefined;
-	readonly type: string | undefined;
-	#source: FullSource | undefined;
-	#full: string | undefined;
-
-	constructor(fields: Omit<DecodedFrame, 'full'>, source: FullSource) {
-		this.kind = fields.kind;
-		this.preview = fields.preview;
-		this.bytes = fields.bytes;
-		this.topic = fields.topic;
-		this.event = fields.event;
-		this.type = fields.type;
-		this.#source = source;
-	}
-
-	get full(): string {
-		if (this.#full === undefined) {
-			this.#full = this.#source ? renderFull(this.#source) : '';
-			this.#source = undefined;
-		}
-
-		return this.#full;
-	}
-}
-
-const notJson = Symbol('not JSON');
-
-/** Replaces invalid UTF-8 with U+FFFD, like `Buffer#toString`, and is as fast on short text. */
-const utf8 = new TextDecoder();
 
 /**
 Turns one received WebSocket frame (as `ws` delivers it) into a display record. Cheap for the common
@@ -203,14 +128,6 @@ function firstNonSpace(bytes: Uint8Array): number | undefined {
 	}
 
 	return undefined;
-}
-
-function parseJson(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return notJson;
-	}
 }
 
 /** `whole` is the decoded payload when the caller already has it. */
@@ -311,105 +228,6 @@ function decodeJson(
 	);
 }
 
-function isChannel(value: unknown): value is [string, string, unknown] {
-	return (
-		Array.isArray(value) &&
-		value.length === 3 &&
-		typeof value[0] === 'string' &&
-		typeof value[1] === 'string'
-	);
-}
-
-function isTyped(value: unknown): value is {type: string} {
-	return (
-		typeof value === 'object' &&
-		value !== null &&
-		!Array.isArray(value) &&
-		typeof (value as {type?: unknown}).type === 'string'
-	);
-}
-
-type JsonFormat = {
-	/** Stop soon after this many characters. */
-	limit: number;
-	/** `''` for one compact line, `'  '` for `JSON.stringify(value, undefined, 2)` layout. */
-	indent: string;
-	/** Leave this key out of a top-level object. */
-	skipKey?: string;
-};
-
-/**
-Deeper arrays and objects show as `[…]` and `{…}`. Keeps the recursion shallow, and the indentation
-of pretty-printed JSON small: `[[[…]]]` 10 000 levels deep would otherwise pretty-print to 200 MB.
-*/
-const maxJsonDepth = 100;
-
-/**
-JSON text of a parsed value, laid out like `JSON.stringify`, that stops soon after `limit`
-characters however large or deep the value is. `complete` is false when it stopped early.
-*/
-function formatJson(
-	value: unknown,
-	{limit, indent, skipKey}: JsonFormat,
-): {text: string; complete: boolean} {
-	const parts: string[] = [];
-	let length = 0;
-	const add = (part: string) => {
-		parts.push(part);
-		length += part.length;
-	};
-
-	const colon = indent === '' ? ':' : ': ';
-	const newLine = (depth: number) =>
-		indent === '' ? '' : `\n${indent.repeat(depth)}`;
-
-	const walk = (node: unknown, depth: number, skip?: string): void => {
-		if (typeof node === 'string') {
-			add(JSON.stringify(node.length > limit ? node.slice(0, limit) : node));
-			return;
-		}
-
-		if (typeof node !== 'object' || node === null) {
-			add(JSON.stringify(node));
-			return;
-		}
-
-		const isArray = Array.isArray(node);
-		const entries: Array<[string, unknown]> = isArray
-			? node.map((item, index) => [String(index), item])
-			: Object.entries(node).filter(([key]) => key !== skip);
-		const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
-		if (entries.length === 0 || depth >= maxJsonDepth) {
-			add(entries.length === 0 ? `${open}${close}` : `${open}…${close}`);
-			return;
-		}
-
-		add(open);
-		for (const [index, [key, item]] of entries.entries()) {
-			if (length > limit) {
-				return;
-			}
-
-			add(`${index === 0 ? '' : ','}${newLine(depth + 1)}`);
-			if (!isArray) {
-				add(`${JSON.stringify(key.slice(0, limit))}${colon}`);
-			}
-
-			walk(item, depth + 1);
-		}
-
-		add(`${newLine(depth)}${close}`);
-	};
-
-	walk(value, 0, skipKey);
-	return {text: parts.join(''), complete: length <= limit};
-}
-
-/** The rest of a typed object, for its preview. */
-function withoutType({type, ...rest}: {type: string}): Record<string, unknown> {
-	return rest;
-}
-
 function decodeBinary(bytes: Uint8Array, limits: Limits): DecodedFrame {
 	const {length} = bytes;
 	const hex = hexBytes(bytes.subarray(0, hexPreviewBytes));
@@ -428,103 +246,4 @@ function decodeBinary(bytes: Uint8Array, limits: Limits): DecodedFrame {
 		},
 		{render: 'hex', bytes: kept, remaining: length - kept.length},
 	);
-}
-
-const hexByte = Array.from({length: 256}, (_, byte) =>
-	byte.toString(16).padStart(2, '0'),
-);
-
-/** `68 65 6c 6c 6f` */
-function hexBytes(bytes: Uint8Array): string {
-	let hex = '';
-	for (const byte of bytes) {
-		hex += hex === '' ? hexByte[byte]! : ` ${hexByte[byte]!}`;
-	}
-
-	return hex;
-}
-
-/** `00000000  68 65 6c 6c 6f 00 01 02  03 04 05 06 07 08 09 0a  |hello...........|` */
-function hexDump(bytes: Uint8Array): string {
-	const lines: string[] = [];
-	for (let offset = 0; offset < bytes.length; offset += 16) {
-		const row = bytes.subarray(offset, offset + 16);
-		const hex = `${hexBytes(row.subarray(0, 8))}  ${hexBytes(row.subarray(8))}`;
-		const ascii = Array.from(row, (byte) =>
-			byte >= 0x20 && byte < 0x7f ? String.fromCodePoint(byte) : '.',
-		).join('');
-		lines.push(
-			`${offset.toString(16).padStart(8, '0')}  ${hex.padEnd(48)}  |${ascii}|`,
-		);
-	}
-
-	return lines.join('\n');
-}
-
-function renderFull(source: FullSource): string {
-	switch (source.render) {
-		case 'text': {
-			return (
-				sanitize(source.text, {multiline: true, keepSgr: source.keepSgr}) +
-				moreBytes(source.remaining)
-			);
-		}
-
-		case 'json': {
-			return prettyJson(source.text, source.fullLength);
-		}
-
-		case 'hex': {
-			return hexDump(source.bytes) + moreBytes(source.remaining, '\n');
-		}
-	}
-}
-
-function prettyJson(text: string, fullLength: number): string {
-	const value = parseJson(text);
-	if (value === notJson) {
-		return sanitize(text, {multiline: true});
-	}
-
-	const pretty = formatJson(value, {limit: fullLength, indent: '  '});
-	if (pretty.complete) {
-		return sanitize(pretty.text, {multiline: true});
-	}
-
-	let end = fullLength;
-	// eslint-disable-next-line unicorn/prefer-code-point -- looking for a lone high surrogate.
-	const last = pretty.text.charCodeAt(end - 1);
-	if (last >= 0xd8_00 && last <= 0xdb_ff) {
-		end--;
-	}
-
-	return `${sanitize(pretty.text.slice(0, end), {multiline: true})}… (cut at ${fullLength} characters)`;
-}
-
-/**
-Decodes at most `maxBytes` bytes from the start, backing off so no UTF-8 sequence is split. Decoding
-from the bytes, rather than slicing a decoded string, gives a string that keeps no long one alive.
-*/
-function decodePrefix(
-	bytes: Uint8Array,
-	maxBytes: number,
-): {text: string; bytes: number} {
-	let end = Math.min(maxBytes, bytes.length);
-	if (end < bytes.length) {
-		const start = end;
-		while (end > 0 && start - end < 3 && isContinuationByte(bytes[end]!)) {
-			end--;
-		}
-	}
-
-	return {text: utf8.decode(bytes.subarray(0, end)), bytes: end};
-}
-
-/** `10xx xxxx`: the second, third or fourth byte of a UTF-8 sequence. */
-function isContinuationByte(byte: number): boolean {
-	return byte >= 0x80 && byte < 0xc0;
-}
-
-function moreBytes(count: number, separator = ''): string {
-	return count > 0 ? `${separator}… (${count} more bytes)` : '';
 }

@@ -1,4 +1,5 @@
 import {type RawData} from 'ws';
+import {type SystemEvent} from '../connections/types.js';
 import {formatBytes} from '../format.js';
 import {rawDataToBuffer} from '../raw-data.js';
 import {decodeFrame, type DecodedFrame} from './decode.js';
@@ -27,6 +28,8 @@ export type MessageRecord = {
 	readonly bytes: number;
 	/** System lines only: what kind of event (connected, closed, warning…). */
 	readonly event?: string;
+	/** System lines only: the event as data (its fields go into the NDJSON stream). */
+	readonly systemEvent?: SystemEvent;
 	/** The decoded frame, or a system line's text wrapped the same way. Computed on first use. */
 	decoded(): DecodedFrame;
 	/** Frames only: make the record own its bytes (see FrameRecord). */
@@ -130,6 +133,7 @@ export function systemRecord(
 	header: RecordHeader,
 	event: string,
 	text: string,
+	systemEvent?: SystemEvent,
 ): MessageRecord {
 	// Close reasons and registry ids inside system text come from servers: untrusted too.
 	const safe = sanitize(text);
@@ -144,6 +148,7 @@ export function systemRecord(
 		direction: 'system',
 		bytes: 0,
 		event,
+		...(systemEvent ? {systemEvent} : {}),
 		decoded: () => frame,
 	};
 }

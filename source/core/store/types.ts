@@ -2,7 +2,11 @@ import {
 	type createConnectionPool,
 	type PoolOptions,
 } from '../connections/pool.js';
-import {type Delivery, type ServerView} from '../connections/types.js';
+import {
+	type Delivery,
+	type ServerView,
+	type SystemEvent,
+} from '../connections/types.js';
 import {type MessageRecord} from '../messages/record.js';
 import {type RegistrySnapshot} from '../registry/read.js';
 import {type RegistrySource} from '../registry/watch.js';
@@ -57,6 +61,11 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	redrawAt?: (snapshot: MonitorSnapshot) => number | undefined;
 	/** Called for every record as it is made (the NDJSON stream); keep it cheap. */
 	onRecord?: (record: MessageRecord) => void;
+	/**
+	Words a system event for its line (the view's `eventText`). Default: the event as data
+	(`closed code=1006 reason="" reconnecting=true`); the core itself writes no sentences.
+	*/
+	describeEvent?: (event: SystemEvent) => string;
 	/** Pool factory, for tests. */
 	createPool?: typeof createConnectionPool;
 };

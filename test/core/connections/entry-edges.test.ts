@@ -2,6 +2,7 @@ import http from 'node:http';
 import {type AddressInfo} from 'node:net';
 import {describe, expect, test} from 'vitest';
 import {type ServerEntry} from '../../../source/core/registry/schema.js';
+import {eventText} from '../../../source/view/event-text.js';
 import {waitFor} from '../../helpers/wait-for.js';
 import {
 	cleanups,
@@ -50,7 +51,9 @@ describe('an entry the schema should have refused fails alone (issue 9, item 1)'
 		await waitForStatus(pool, 'later', 'connected');
 		for (const [name] of broken) {
 			expect(
-				events.filter((event) => event.id === name && event.kind === 'warning'),
+				events.filter(
+					(event) => event.id === name && event.event === 'invalid',
+				),
 				name,
 			).toHaveLength(1);
 			expect(viewOf(pool, name)!.state.attempt, name).toBe(0);
@@ -85,10 +88,17 @@ describe('where a token may go (issue 9, item 6)', () => {
 			'token withheld: 0.0.0.0 is not loopback and not TLS',
 		);
 		expect(view.remote).toBe(true);
-		expect(
-			events.find((event) => event.id === 'remote' && event.kind === 'warning')
-				?.text,
-		).toBe('token withheld: 0.0.0.0 is not loopback and not TLS');
+		const said = events.find(
+			(event) => event.id === 'remote' && event.event === 'withheld',
+		)!;
+		expect(said).toEqual({
+			id: 'remote',
+			event: 'withheld',
+			error: 'token withheld: 0.0.0.0 is not loopback and not TLS',
+		});
+		expect(eventText(said)).toBe(
+			'token withheld: 0.0.0.0 is not loopback and not TLS',
+		);
 		// The same address without a token connects (so the one with a token could have).
 		await waitForStatus(pool, 'canary', 'connected');
 		expect(authorizations).toEqual([undefined]);
@@ -112,11 +122,11 @@ describe('where a token may go (issue 9, item 6)', () => {
 		await waitForStatus(pool, 'open', 'connected');
 		await waitForStatus(pool, 'guarded', 'unreachable');
 		expect(authorizations).toEqual([undefined]);
-		expect(
-			events.find(
-				(event) => event.id === 'guarded' && event.kind === 'unreachable',
-			)?.text,
-		).toMatch(/localhost means 127\.0\.0\.1 only/);
+		const said = events.find(
+			(event) => event.id === 'guarded' && event.event === 'unreachable',
+		)!;
+		expect(said).toMatchObject({tokenOnLocalhost: true});
+		expect(eventText(said)).toMatch(/localhost means 127\.0\.0\.1 only/);
 	});
 
 	test('a token-holding entry that names ::1 reaches its IPv6 server with the token', async () => {
@@ -156,8 +166,10 @@ describe('server-controlled words are bounded (issue 9, item 4)', () => {
 		expect(view.state.httpStatus).toBe(403);
 		expect(view.state.error!.length).toBeLessThanOrEqual(maxReasonLength);
 		const said = await waitFor(() =>
-			events.find((event) => event.kind === 'rejected'),
+			events.find((event) => event.event === 'rejected'),
 		);
-		expect(said.text.length).toBeLessThan(maxReasonLength + 100);
+		expect(said).toMatchObject({status: 403});
+		expect(said.statusText.length).toBeLessThanOrEqual(maxReasonLength);
+		expect(eventText(said).length).toBeLessThan(maxReasonLength + 100);
 	});
 });

@@ -13,6 +13,7 @@ import {
 } from '../../../source/core/connections/types.js';
 import {type ServerEntry} from '../../../source/core/registry/schema.js';
 import {startTestServer, type TestServer} from '../../helpers/ws-servers.js';
+import {eventText} from '../../../source/view/event-text.js';
 import {waitFor} from '../../helpers/wait-for.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -148,7 +149,7 @@ describe('reconcile', () => {
 		await waitFor(() => second.clients().length === 0, {
 			what: 'the socket to close',
 		});
-		expect(events.map((event) => event.kind)).toEqual([
+		expect(events.map((event) => event.event)).toEqual([
 			'added',
 			'connected',
 			'changed',
@@ -193,9 +194,9 @@ describe('what a server can do to a connection', () => {
 		pool.reconcile([entryFor('guarded', guarded.port)]);
 		const rejected = await waitForStatus(pool, 'guarded', 'rejected');
 		expect(rejected.state.httpStatus).toBe(401);
-		expect(events.find((event) => event.kind === 'rejected')?.text).toMatch(
-			/rejected: HTTP 401.*token/,
-		);
+		const refusal = events.find((event) => event.event === 'rejected')!;
+		expect(refusal).toMatchObject({status: 401});
+		expect(eventText(refusal)).toMatch(/rejected: HTTP 401.*token/);
 		pool.reconcile([entryFor('guarded', guarded.port, {token: 's3cret'})]);
 		await waitForStatus(pool, 'guarded', 'connected');
 	});
@@ -225,10 +226,11 @@ describe('what a server can do to a connection', () => {
 		]);
 		const closed = await waitFor(
 			() =>
-				events.find((event) => event.id === 'big' && event.kind === 'closed'),
+				events.find((event) => event.id === 'big' && event.event === 'closed'),
 			{what: 'the oversize close'},
 		);
-		expect(closed.text).toMatch(
+		expect(closed).toMatchObject({code: 1009, reconnecting: true});
+		expect(eventText(closed)).toMatch(
 			/closed 1009 message too big: a frame exceeded the 1\.0 MiB limit/,
 		);
 		expect(
@@ -275,9 +277,8 @@ describe('what a server can do to a connection', () => {
 		const view = await waitForStatus(pool, 'silent', 'reconnecting');
 		expect(view.state.error).toBe('handshake timed out');
 		expect(
-			events.find((event) => event.id === 'silent' && event.kind === 'closed')
-				?.text,
-		).toBe('failed: handshake timed out');
+			events.find((event) => event.id === 'silent' && event.event === 'failed'),
+		).toEqual({id: 'silent', event: 'failed', error: 'handshake timed out'});
 	});
 
 	test('a busy peer whose pongs are late is not dropped; a silent one is', async () => {
@@ -339,9 +340,9 @@ describe('what a server can do to a connection', () => {
 		await waitFor(() => (pool.servers()[0]?.state.attempt ?? 0) >= 3, {
 			what: 'a few retries',
 		});
-		expect(events.filter((event) => event.kind === 'unreachable')).toHaveLength(
-			1,
-		);
+		expect(
+			events.filter((event) => event.event === 'unreachable'),
+		).toHaveLength(1);
 	});
 });
 
