@@ -48,6 +48,7 @@ const config = {
 		'source/core/query/filter-tokens.ts',
 		'source/core/query/field-term.ts',
 		'source/core/query/filter.ts',
+		'source/core/query/json-query.ts',
 	],
 	incremental: true,
 	incrementalFile: 'reports/stryker-incremental.json',

@@ -27,6 +27,7 @@ const cli = meow(
 	Options
 	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
 	  --json              NDJSON event stream (monitor); JSON output (list, send, prune)
+	  --show <expr>       with --json: each JSON message also carries "show", its JMESPath projection
 	  --max-payload <n>   largest incoming message; bigger closes that connection [default: 1MiB]
 	  --scrollback <n>    messages kept in the pane [default: 5000]
 	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
@@ -52,6 +53,7 @@ ${monitorHelp}
 	  $ shipyard-tui serve --id api &
 	  $ shipyard-tui send "hello" --to api
 	  $ shipyard-tui --json | jq 'select(.type == "message")'
+	  $ shipyard-tui --json --show 'payload.n'
 `,
 	{
 		importMeta: import.meta,
@@ -72,6 +74,7 @@ ${monitorHelp}
 			host: {type: 'string'},
 			path: {type: 'string'},
 			name: {type: 'string'},
+			show: {type: 'string'},
 		},
 	},
 );
@@ -181,9 +184,21 @@ switch (invocation.command) {
 
 	case 'monitor': {
 		if (cli.flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
+			const show = await showQuery(cli.flags.show);
 			const {runJsonStream} = await import('./commands/json-stream.js');
-			process.exitCode = await runJsonStream({...connection, registryPath});
+			process.exitCode = await runJsonStream({
+				...connection,
+				registryPath,
+				...(show === undefined ? {} : {show}),
+			});
 			break;
+		}
+
+		if (cli.flags.show !== undefined) {
+			process.stderr.write(
+				'shipyard-tui: --show applies to the --json stream (pipe the output, or add --json)\n',
+			);
+			process.exit(2);
 		}
 
 		prepareForInk(cli.flags.color);
@@ -206,4 +221,20 @@ switch (invocation.command) {
 		process.exitCode = await runDemo(connection);
 		break;
 	}
+}
+
+/** `--show <expr>` compiled, loaded only when given; a bad query exits 2 with the reason. */
+async function showQuery(expression: string | undefined) {
+	if (expression === undefined) {
+		return undefined;
+	}
+
+	const {parseJsonQuery} = await import('./core/query/json-query.js');
+	const parsed = parseJsonQuery(expression);
+	if (!parsed.ok) {
+		process.stderr.write(`shipyard-tui: --show: ${parsed.error}\n`);
+		process.exit(2);
+	}
+
+	return parsed.query;
 }

@@ -10,6 +10,7 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 		'pingInterval',
 		'color',
 		'maxServers',
+		'show',
 	],
 	list: ['json', 'maxServers'],
 	prune: ['json'],

@@ -1,4 +1,6 @@
+import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
+import {type JsonQuery} from '../core/query/json-query.js';
 import {redactEntry} from '../core/redact.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {safeJsonStringify} from '../core/safe-json.js';
@@ -14,6 +16,8 @@ export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
 	/** Registry entries acted on (`--max-servers`). */
 	maxServers?: number;
 	stdout?: NodeJS.WritableStream & {writableNeedDrain?: boolean};
+	/** `--show <expr>`: each JSON message its query applies to carries the projection as `show`. */
+	show?: JsonQuery;
 	/** Resolves when the stream should end (SIGINT by default). */
 	until?: Promise<unknown>;
 };
@@ -82,7 +86,7 @@ export async function runJsonStream(
 		registry,
 		describeEvent: eventText,
 		onRecord(record) {
-			write(recordEvent(record));
+			write(recordEvent(record, options.show));
 		},
 	});
 	holdIngest = (hold) => {
@@ -125,7 +129,10 @@ export async function runJsonStream(
 	return 0;
 }
 
-function recordEvent(record: MessageRecord): Record<string, unknown> {
+function recordEvent(
+	record: MessageRecord,
+	show: JsonQuery | undefined,
+): Record<string, unknown> {
 	const base = {
 		time: new Date(record.time).toISOString(),
 		server: record.serverId,
@@ -151,6 +158,7 @@ function recordEvent(record: MessageRecord): Record<string, unknown> {
 		...(frame.topic === undefined ? {} : {topic: frame.topic}),
 		...(frame.event === undefined ? {} : {event: frame.event}),
 		...(frame.type === undefined ? {} : {messageType: frame.type}),
+		...(show === undefined ? {} : shown(show, record)),
 	};
 }
 
@@ -174,4 +182,10 @@ function promiseWithResolvers(): {promise: Promise<void>; resolve: () => void} {
 		resolve = done;
 	});
 	return {promise, resolve};
+}
+
+/** `{show: value}` when the query applies to the message, else nothing. */
+function shown(show: JsonQuery, record: MessageRecord): {show?: unknown} {
+	const projected = show.apply(recordJson(record));
+	return projected === undefined ? {} : {show: projected.value};
 }
