@@ -15,7 +15,11 @@ import {useFeedback} from './hooks/use-feedback.js';
 import {useCommandKeys} from './hooks/use-command-keys.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {filterMessages, messageWindow} from './view/message-window.js';
+import {
+	filterMessages,
+	findMatches,
+	messageWindow,
+} from './view/message-window.js';
 import {detailLines, detailSummary} from './view/detail-text.js';
 import {feedbackRows} from './view/feedback.js';
 import {glyphs} from './view/glyphs.js';
@@ -45,7 +49,15 @@ export function App({store, registryLabel, terminal}: Props) {
 	// frame, before any later key is read.
 	const drawn = useRef<
 		{snapshot: MonitorSnapshot} & Omit<StepContext, 'servers'>
-	>({snapshot, seqs: [], pageSize: 1, overlayMaxOffset: 0, overlayPage: 1});
+	>({
+		snapshot,
+		seqs: [],
+		matchSeqs: [],
+		pageSize: 1,
+		overlayMaxOffset: 0,
+		overlayPage: 1,
+	});
+	const {stdout, write} = useStdout();
 	const ui = useCommandKeys(() => {
 		const {snapshot: shown, ...context} = drawn.current;
 		return {
@@ -58,6 +70,9 @@ export function App({store, registryLabel, terminal}: Props) {
 					terminal?.suspend();
 				},
 				say,
+				writeTerminal(data) {
+					stdout.write(data);
+				},
 			},
 		};
 	});
@@ -85,6 +100,12 @@ export function App({store, registryLabel, terminal}: Props) {
 		() => matching.map((message) => message.seq),
 		[matching],
 	);
+	const matchSeqs = useMemo(
+		() => findMatches(matching, ui.find),
+		[matching, ui.find],
+	);
+	const matchIndex =
+		ui.findSeq === undefined ? -1 : matchSeqs.indexOf(ui.findSeq);
 	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
 	const connected = snapshot.servers.filter(
 		(server) => server.state.status === 'connected',
@@ -110,10 +131,10 @@ export function App({store, registryLabel, terminal}: Props) {
 			detailMessage
 				? {
 						lines: detailLines(detailMessage, columns),
-						summary: detailSummary(detailMessage),
+						summary: detailSummary(detailMessage, ui.timeMode),
 					}
 				: undefined,
-		[detailMessage, columns],
+		[detailMessage, columns, ui.timeMode],
 	);
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
 	const overlayView = scrollWindow(
@@ -131,6 +152,7 @@ export function App({store, registryLabel, terminal}: Props) {
 		drawn.current = {
 			snapshot,
 			seqs,
+			matchSeqs,
 			pageSize: layout.paneRows,
 			bottomSeq,
 			overlayMaxOffset: overlayView.maxOffset,
@@ -141,12 +163,12 @@ export function App({store, registryLabel, terminal}: Props) {
 		overlayPage,
 		snapshot,
 		seqs,
+		matchSeqs,
 		layout.paneRows,
 		bottomSeq,
 	]);
 
 	// Back from a suspend the screen is blank: Ink's write() draws its last frame again in full.
-	const {write} = useStdout();
 	useEffect(
 		() =>
 			terminal?.onResume(() => {
@@ -188,6 +210,7 @@ export function App({store, registryLabel, terminal}: Props) {
 						width={columns}
 						height={overlayRows}
 						offset={overlayView.start}
+						find={ui.find}
 					/>
 				) : (
 					<>
@@ -207,6 +230,12 @@ export function App({store, registryLabel, terminal}: Props) {
 							isFollowing={window.following}
 							newCount={window.newCount}
 							filter={ui.filter}
+							hidden={snapshot.messages.length - matching.length}
+							find={ui.find}
+							matchCount={matchSeqs.length}
+							matchIndex={matchIndex === -1 ? undefined : matchIndex + 1}
+							timeMode={ui.timeMode}
+							previousTime={matching[window.start - 1]?.time}
 							dropped={snapshot.messageDropped}
 						/>
 					</>

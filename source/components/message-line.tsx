@@ -2,11 +2,12 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
-import {formatClock} from '../view/clock.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
+import {HighlightedText} from './highlighted-text.js';
 
 type Props = {
 	readonly message: MessageRecord;
@@ -14,7 +15,10 @@ type Props = {
 	/** The server's display name (its registry `name`, else its id). */
 	readonly label: string;
 	readonly labelWidth: number;
-	readonly isTimeShown: boolean;
+	/** The time stamp (see `timeStamp`); '' shows none. */
+	readonly stamp: string;
+	/** `/find`: its matches show inverse. */
+	readonly find?: TextPattern;
 };
 
 const directionGlyphs = glyphs.direction;
@@ -35,12 +39,12 @@ const eventColors: Record<string, string> = {
 };
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
-function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
+function MessageLineView({message, label, labelWidth, stamp, find}: Props) {
 	const preview = screenText(message.decoded().preview);
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
-			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
+			{stamp === '' ? '' : <Text dimColor>{stamp} </Text>}
 			<Text color={paint(serverColor(message.serverId))}>
 				{fitCell(screenText(sanitizeLabel(label, 200)), labelWidth)}
 			</Text>{' '}
@@ -58,10 +62,10 @@ function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
 			</Text>{' '}
 			{isSystem ? (
 				<Text color={paint(eventColors[message.event ?? ''] ?? 'white')}>
-					{preview}
+					<HighlightedText text={preview} pattern={find} />
 				</Text>
 			) : (
-				preview
+				<HighlightedText text={preview} pattern={find} />
 			)}
 		</Text>
 	);

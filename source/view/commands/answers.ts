@@ -2,7 +2,6 @@ import {type Delivery} from '../../core/connections/types.js';
 import {sanitizeLabel} from '../../core/messages/sanitize.js';
 import {type Feedback} from '../feedback.js';
 import {
-	type MessageFilter,
 	type UiAction,
 	type UiState,
 	uiReducer,
@@ -32,21 +31,6 @@ export function answer(
 		...(note ? [{type: 'note', text} as const] : []),
 		{type: 'say', feedback: {text, tone}},
 	];
-}
-
-export function describeFilter(filter: MessageFilter): string {
-	if (filter.server === undefined && filter.text === undefined) {
-		return 'filter cleared: showing every message';
-	}
-
-	return `showing only ${[
-		...(filter.server === undefined
-			? []
-			: [`messages of ${sanitizeLabel(filter.server, 200)}`]),
-		...(filter.text === undefined
-			? []
-			: [`lines containing "${sanitizeLabel(filter.text, 200)}"`]),
-	].join(' and ')} (/filter alone clears it)`;
 }
 
 export function describeSubscription(

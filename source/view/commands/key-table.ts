@@ -1,6 +1,7 @@
 import {type UiState} from '../ui-state.js';
 import {act} from './answers.js';
 import {type KeyId} from './keys.js';
+import {detailCopyKeys, findKeys} from './find-keys.js';
 import {slashCommands} from './slash-table.js';
 import {submit} from './submit.js';
 import {type KeyCommand, type StepContext} from './types.js';
@@ -117,6 +118,7 @@ export const keyCommands: readonly KeyCommand[] = [
 						detailSeq: context.bottomSeq,
 					}),
 	},
+	...findKeys,
 	{
 		keys: ['?'],
 		where: 'empty-line',
@@ -188,6 +190,7 @@ export const keyCommands: readonly KeyCommand[] = [
 				seqs: context.seqs,
 			}),
 	},
+	...detailCopyKeys,
 	{
 		keys: ['escape'],
 		aliases: ['enter', 'q', '?'],

@@ -1,0 +1,61 @@
+import {type MessageRecord} from '../core/messages/record.js';
+import {type FilterSubject} from '../core/query/filter.js';
+import {screenText} from './glyphs.js';
+
+/*
+Filters and searches run over the whole scrollback on every flush. Each record is tested once per
+filter or pattern: the answer is kept in a WeakMap keyed by the record, in a WeakMap keyed by the
+filter or pattern object, so a new `/find` starts afresh and evicted records are collected.
+*/
+const answers = new WeakMap<object, WeakMap<MessageRecord, boolean>>();
+
+/** `test(record)`, asked once per `key` and record. */
+export function recordMatches(
+	key: object,
+	record: MessageRecord,
+	test: (record: MessageRecord) => boolean,
+): boolean {
+	let known = answers.get(key);
+	if (!known) {
+		known = new WeakMap();
+		answers.set(key, known);
+	}
+
+	let answer = known.get(record);
+	if (answer === undefined) {
+		answer = test(record);
+		known.set(record, answer);
+	}
+
+	return answer;
+}
+
+/** JSON kinds a field term can read. */
+const jsonKinds = new Set(['json', 'channel', 'typed']);
+
+/** A record as the filter language sees it: the line as shown, and its JSON when it is JSON. */
+export function filterSubject(record: MessageRecord): FilterSubject {
+	const decoded = record.decoded();
+	return {
+		serverId: record.serverId,
+		direction: record.direction,
+		text: lineText(record),
+		json() {
+			if (!jsonKinds.has(decoded.kind)) {
+				return undefined;
+			}
+
+			try {
+				// The kept text; a message cut by the scrollback bound is no longer JSON, and lacks its fields.
+				return JSON.parse(decoded.full) as unknown;
+			} catch {
+				return undefined;
+			}
+		},
+	};
+}
+
+/** The line's text as the pane shows it: what `/find` and `/filter` look in. */
+export function lineText(record: MessageRecord): string {
+	return screenText(record.decoded().preview);
+}
