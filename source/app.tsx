@@ -13,13 +13,9 @@ import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
 import {useFeedback} from './hooks/use-feedback.js';
 import {useCommandKeys} from './hooks/use-command-keys.js';
+import {useMessageView} from './hooks/use-message-view.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {
-	filterMessages,
-	findMatches,
-	messageWindow,
-} from './view/message-window.js';
 import {detailLines, detailSummary} from './view/detail-text.js';
 import {feedbackRows} from './view/feedback.js';
 import {glyphs} from './view/glyphs.js';
@@ -82,10 +78,6 @@ export function App({store, registryLabel, terminal}: Props) {
 		snapshot.servers.length,
 		feedbackLines.length,
 	);
-	const matching = useMemo(
-		() => filterMessages(snapshot.messages, ui.filter),
-		[snapshot.messages, ui.filter],
-	);
 	const labels = useMemo(
 		() =>
 			new Map(
@@ -96,17 +88,8 @@ export function App({store, registryLabel, terminal}: Props) {
 			),
 		[snapshot.servers],
 	);
-	const seqs = useMemo(
-		() => matching.map((message) => message.seq),
-		[matching],
-	);
-	const matchSeqs = useMemo(
-		() => findMatches(matching, ui.find),
-		[matching, ui.find],
-	);
-	const matchIndex =
-		ui.findSeq === undefined ? -1 : matchSeqs.indexOf(ui.findSeq);
-	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
+	const view = useMessageView(snapshot.messages, ui, layout.paneRows);
+	const {seqs, matchSeqs} = view;
 	const connected = snapshot.servers.filter(
 		(server) => server.state.status === 'connected',
 	);
@@ -147,7 +130,7 @@ export function App({store, registryLabel, terminal}: Props) {
 		ui.overlayOffset ?? 0,
 	);
 	const overlayPage = Math.max(1, overlayView.end - overlayView.start - 1);
-	const bottomSeq = window.lines.at(-1)?.seq;
+	const bottomSeq = view.lines.at(-1)?.seq;
 	useLayoutEffect(() => {
 		drawn.current = {
 			snapshot,
@@ -223,19 +206,19 @@ export function App({store, registryLabel, terminal}: Props) {
 							emptyNote={emptyTableNote(snapshot)}
 						/>
 						<MessagePane
-							lines={window.lines}
+							lines={view.lines}
 							labels={labels}
 							width={columns}
 							height={layout.paneRows}
-							isFollowing={window.following}
-							newCount={window.newCount}
+							isFollowing={view.following}
+							newCount={view.newCount}
 							filter={ui.filter}
-							hidden={snapshot.messages.length - matching.length}
+							hidden={view.hidden}
 							find={ui.find}
 							matchCount={matchSeqs.length}
-							matchIndex={matchIndex === -1 ? undefined : matchIndex + 1}
+							matchIndex={view.matchIndex}
 							timeMode={ui.timeMode}
-							previousTime={matching[window.start - 1]?.time}
+							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}
 						/>
 					</>

@@ -19,7 +19,11 @@ export function detailSummary(
 		[
 			sanitizeLabel(message.serverId, 40),
 			// The detail view has room for milliseconds; `+Δ` and off still say when it came.
-			timeStamp(mode === 'millis' ? 'millis' : 'clock', message.time, undefined),
+			timeStamp(
+				mode === 'millis' ? 'millis' : 'clock',
+				message.time,
+				undefined,
+			),
 			message.direction,
 			message.decoded().kind,
 			...(message.bytes > 0 ? [formatBytes(message.bytes)] : []),

@@ -6,11 +6,11 @@ import {
 } from '../core/messages/save.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
+import {clipboardCopy} from '../terminal/clipboard.js';
 import {answer, describeSubscription} from './commands/answers.js';
 import {type Effect} from './commands/types.js';
 import {type Feedback} from './feedback.js';
 import {filterMessages} from './message-window.js';
-import {clipboardCopy} from '../terminal/clipboard.js';
 import {copyText, describeCopy} from './copy-text.js';
 
 /** What effects act on: the store, the process, the answer line. */

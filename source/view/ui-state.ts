@@ -1,3 +1,5 @@
+import {type MessageFilter} from '../core/query/filter.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {
 	browseHistory,
 	deleteBack,
@@ -6,8 +8,6 @@ import {
 	moveCursor,
 } from './line-editing.js';
 import {scroll} from './pane-scroll.js';
-import {type MessageFilter} from '../core/query/filter.js';
-import {type TextPattern} from '../core/query/text-pattern.js';
 import {type TimeMode} from './time-stamps.js';
 
 export {cleanInput, cleanPaste} from './line-text.js';

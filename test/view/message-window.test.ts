@@ -41,9 +41,7 @@ describe('messageWindow', () => {
 				throw new Error(parsed.error);
 			}
 
-			return filterMessages(mixed, parsed.filter).map(
-				(message) => message.seq,
-			);
+			return filterMessages(mixed, parsed.filter).map((message) => message.seq);
 		};
 
 		expect(filter('@beta')).toEqual([3, 4, 5]);

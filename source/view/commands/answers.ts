@@ -1,11 +1,7 @@
 import {type Delivery} from '../../core/connections/types.js';
 import {sanitizeLabel} from '../../core/messages/sanitize.js';
 import {type Feedback} from '../feedback.js';
-import {
-	type UiAction,
-	type UiState,
-	uiReducer,
-} from '../ui-state.js';
+import {type UiAction, type UiState, uiReducer} from '../ui-state.js';
 import {type Effect, type Step} from './types.js';
 
 /** A step that changes the state only. */

@@ -53,7 +53,7 @@ export const findKeys: readonly KeyCommand[] = [
 			'copy the current match, else the newest line shown (OSC 52; in tmux: set-clipboard on)',
 		details:
 			'the text as shown in the detail view, inert; terminals cap OSC 52, so about 73 KiB at most',
-		run: (state, _key, context) => {
+		run(state, _key, context) {
 			const seq = state.findSeq ?? context.bottomSeq;
 			return seq === undefined
 				? {state, effects: answer('nothing to copy', 'info', {note: false})}
@@ -73,7 +73,9 @@ export const detailCopyKeys: readonly KeyCommand[] = [
 				? act(state)
 				: {
 						state,
-						effects: [{type: 'copy', seq: state.detailSeq, pretty: key === 'Y'}],
+						effects: [
+							{type: 'copy', seq: state.detailSeq, pretty: key === 'Y'},
+						],
 					},
 	},
 ];
