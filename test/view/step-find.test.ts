@@ -31,10 +31,7 @@ describe('/find', () => {
 		expect(state.filter).toBeUndefined();
 		expect(effects).toEqual([
 			cleared,
-			said(
-				'finding "error": ^N / ^P jump between matches, Esc ends',
-				'info',
-			),
+			said('finding "error": ^N / ^P jump between matches, Esc ends', 'info'),
 		]);
 		expect(enter('/find Error').state.find?.test('error')).toBe(false);
 		expect(enter('/find /err(or)?$/i').state.find?.test('x ERR')).toBe(true);
@@ -185,7 +182,9 @@ describe('/filter', () => {
 			expect(answer).toMatchObject({
 				feedback: {
 					tone: 'error',
-					text: expect.stringMatching(/^\/filter: .+; the filter is unchanged$/),
+					text: expect.stringMatching(
+						/^\/filter: .+; the filter is unchanged$/,
+					),
 				},
 			});
 		}
