@@ -58,7 +58,7 @@ export function MessagePane({
 		...(find === undefined
 			? []
 			: [
-					`find ${sanitizeLabel(find.label, 30)} · ${matchIndex === undefined ? `${groupDigits(matchCount)} matches` : `${matchIndex}/${groupDigits(matchCount)}`}`,
+					`find ${sanitizeLabel(find.label, 30)} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
 				]),
 		isFollowing
 			? 'following'

@@ -54,7 +54,11 @@ export const findKeys: readonly KeyCommand[] = [
 		details:
 			'the text as shown in the detail view, inert; terminals cap OSC 52, so about 73 KiB at most',
 		run(state, _key, context) {
-			const seq = state.findSeq ?? context.bottomSeq;
+			// The current match while the pane shows it (a filter may have hidden it since).
+			const seq =
+				state.findSeq !== undefined && context.seqs.includes(state.findSeq)
+					? state.findSeq
+					: context.bottomSeq;
 			return seq === undefined
 				? {state, effects: answer('nothing to copy', 'info', {note: false})}
 				: {state, effects: [{type: 'copy', seq, pretty: false}]};
