@@ -1,3 +1,4 @@
+import {type DecodedFrame} from '../core/messages/decode.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type FilterSubject} from '../core/query/filter.js';
 import {screenText} from './glyphs.js';
@@ -36,23 +37,30 @@ const jsonKinds = new Set(['json', 'channel', 'typed']);
 /** A record as the filter language sees it: the line as shown, and its JSON when it is JSON. */
 export function filterSubject(record: MessageRecord): FilterSubject {
 	const decoded = record.decoded();
+	// Parsed once however many field terms ask (`type=x payload.n>3`).
+	let parsed: {value: unknown} | undefined;
 	return {
 		serverId: record.serverId,
 		direction: record.direction,
 		text: lineText(record),
 		json() {
-			if (!jsonKinds.has(decoded.kind)) {
-				return undefined;
-			}
-
-			try {
-				// The kept text; a message cut by the scrollback bound is no longer JSON, and lacks its fields.
-				return JSON.parse(decoded.full) as unknown;
-			} catch {
-				return undefined;
-			}
+			parsed ??= {value: parseKept(decoded)};
+			return parsed.value;
 		},
 	};
+}
+
+function parseKept(decoded: DecodedFrame): unknown {
+	if (!jsonKinds.has(decoded.kind)) {
+		return undefined;
+	}
+
+	try {
+		// The kept text; a message cut by the kept-bytes bound is no longer JSON, and lacks its fields.
+		return JSON.parse(decoded.full) as unknown;
+	} catch {
+		return undefined;
+	}
 }
 
 /** The line's text as the pane shows it: what `/find` and `/filter` look in. */

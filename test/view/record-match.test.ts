@@ -10,6 +10,7 @@ import {
 	type TextPattern,
 } from '../../source/core/query/text-pattern.js';
 import {filterMessages, findMatches} from '../../source/view/message-window.js';
+import {filterSubject} from '../../source/view/record-match.js';
 import {textMessages} from '../helpers/monitor-fixtures.js';
 
 function counted(source: string): {pattern: TextPattern; calls: () => number} {
@@ -99,5 +100,30 @@ describe('JSON field terms', () => {
 		expect(seqs('payload.n>3')).toEqual([0, 2]);
 		expect(seqs('topic~reasoning')).toEqual([2]);
 		expect(seqs('!type=tool:called')).toEqual([1, 2, 3, 4]);
+	});
+});
+
+describe('a record as the filter sees it', () => {
+	test('its JSON is parsed once however many field terms ask', () => {
+		const record = frameRecord(
+			{seq: 0, time: 0, serverId: 'alpha', direction: 'in'},
+			'{"type":"x","payload":{"n":5}}',
+			false,
+		);
+		const decoded = record.decoded();
+		let reads = 0;
+		const counting = {
+			...record,
+			decoded: () => ({
+				...decoded,
+				get full() {
+					reads++;
+					return decoded.full;
+				},
+			}),
+		};
+		const subject = filterSubject(counting);
+		expect(filter('type=x payload.n>3').test(subject)).toBe(true);
+		expect(reads).toBe(1);
 	});
 });
