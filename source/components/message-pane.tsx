@@ -51,14 +51,16 @@ export function MessagePane({
 	dropped,
 }: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
+	// A long filter is cut so the search's count after it still fits a narrow rule.
+	const labelRoom = width >= 100 ? 40 : width >= 72 ? 20 : 6;
 	const parts = [
 		filter === undefined
 			? 'all'
-			: `filter ${sanitizeLabel(filter.label, 40)} · ${groupDigits(hidden)} hidden`,
+			: `filter ${sanitizeLabel(filter.label, labelRoom)} · ${groupDigits(hidden)} hidden`,
 		...(find === undefined
 			? []
 			: [
-					`find ${sanitizeLabel(find.label, 30)} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
+					`find ${sanitizeLabel(find.label, Math.max(8, labelRoom / 2))} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
 				]),
 		isFollowing
 			? 'following'

@@ -181,3 +181,22 @@ describe('the monitor, finding', () => {
 		);
 	});
 });
+
+describe('the message pane at 60 columns', () => {
+	test('a long filter is cut so the search after it still shows', () => {
+		const parsed = parseFilter(
+			'@echo-* !@echo-bravo in payload.n>3 "a long phrase"',
+		);
+		expect(parsed.ok).toBe(true);
+		const rule = plainPane({
+			width: 60,
+			filter: parsed.ok ? parsed.filter : undefined,
+			hidden: 21,
+			find: pattern('echo'),
+			matchCount: 3,
+			matchIndex: 2,
+		}).split('\n')[0]!;
+		expect(rule).toContain('find "echo" · 2/3');
+		expect(rule).toMatch(/^─ messages · filter @echo… · 21 hidden · find/);
+	});
+});

@@ -245,3 +245,15 @@ describe('copy', () => {
 		expect(typeReads(['yY']).state.input).toBe('yY');
 	});
 });
+
+describe('Ctrl+O with a search', () => {
+	test('opens the current match while the pane has it, else the newest line shown', () => {
+		const state = {...searching(), findSeq: 12};
+		expect(step(state, ctrl('o'), context).state).toMatchObject({
+			overlay: 'detail',
+			detailSeq: 12,
+		});
+		const hidden = stepContext({seqs: [20, 29], bottomSeq: 29});
+		expect(step(state, ctrl('o'), hidden).state.detailSeq).toBe(29);
+	});
+});

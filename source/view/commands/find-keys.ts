@@ -54,17 +54,23 @@ export const findKeys: readonly KeyCommand[] = [
 		details:
 			'the text as shown in the detail view, inert; terminals cap OSC 52, so about 73 KiB at most',
 		run(state, _key, context) {
-			// The current match while the pane shows it (a filter may have hidden it since).
-			const seq =
-				state.findSeq !== undefined && context.seqs.includes(state.findSeq)
-					? state.findSeq
-					: context.bottomSeq;
+			const seq = shownMatch(state, context) ?? context.bottomSeq;
 			return seq === undefined
 				? {state, effects: answer('nothing to copy', 'info', {note: false})}
 				: {state, effects: [{type: 'copy', seq, pretty: false}]};
 		},
 	},
 ];
+
+/** The current match while the pane has it (a filter may have hidden it since). */
+export function shownMatch(
+	state: UiState,
+	context: StepContext,
+): number | undefined {
+	return state.findSeq !== undefined && context.seqs.includes(state.findSeq)
+		? state.findSeq
+		: undefined;
+}
 
 /** In the detail view: copy the message shown. */
 export const detailCopyKeys: readonly KeyCommand[] = [
