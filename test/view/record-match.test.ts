@@ -127,3 +127,20 @@ describe('a record as the filter sees it', () => {
 		expect(reads).toBe(1);
 	});
 });
+
+describe('a filter of servers and directions', () => {
+	test('decodes no record: the text is read only by text terms', () => {
+		let decodes = 0;
+		const records = textMessages(50).map((record) => ({
+			...record,
+			decoded() {
+				decodes++;
+				return record.decoded();
+			},
+		}));
+		expect(filterMessages(records, filter('@alpha !out'))).toHaveLength(50);
+		expect(decodes).toBe(0);
+		expect(filterMessages(records, filter('@alpha "line 4"'))).toHaveLength(11);
+		expect(decodes).toBe(50);
+	});
+});
