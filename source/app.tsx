@@ -13,9 +13,9 @@ import {SectionRule} from './components/section-rule.js';
 import {ServerTable} from './components/server-table.js';
 import {useFeedback} from './hooks/use-feedback.js';
 import {useCommandKeys} from './hooks/use-command-keys.js';
+import {useMessageView} from './hooks/use-message-view.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import {filterMessages, messageWindow} from './view/message-window.js';
 import {detailLines, detailSummary} from './view/detail-text.js';
 import {feedbackRows} from './view/feedback.js';
 import {glyphs} from './view/glyphs.js';
@@ -45,7 +45,15 @@ export function App({store, registryLabel, terminal}: Props) {
 	// frame, before any later key is read.
 	const drawn = useRef<
 		{snapshot: MonitorSnapshot} & Omit<StepContext, 'servers'>
-	>({snapshot, seqs: [], pageSize: 1, overlayMaxOffset: 0, overlayPage: 1});
+	>({
+		snapshot,
+		seqs: [],
+		matchSeqs: [],
+		pageSize: 1,
+		overlayMaxOffset: 0,
+		overlayPage: 1,
+	});
+	const {stdout, write} = useStdout();
 	const ui = useCommandKeys(() => {
 		const {snapshot: shown, ...context} = drawn.current;
 		return {
@@ -58,6 +66,9 @@ export function App({store, registryLabel, terminal}: Props) {
 					terminal?.suspend();
 				},
 				say,
+				writeTerminal(data) {
+					stdout.write(data);
+				},
 			},
 		};
 	});
@@ -66,10 +77,6 @@ export function App({store, registryLabel, terminal}: Props) {
 		rows,
 		snapshot.servers.length,
 		feedbackLines.length,
-	);
-	const matching = useMemo(
-		() => filterMessages(snapshot.messages, ui.filter),
-		[snapshot.messages, ui.filter],
 	);
 	const labels = useMemo(
 		() =>
@@ -81,11 +88,8 @@ export function App({store, registryLabel, terminal}: Props) {
 			),
 		[snapshot.servers],
 	);
-	const seqs = useMemo(
-		() => matching.map((message) => message.seq),
-		[matching],
-	);
-	const window = messageWindow(matching, ui.anchorSeq, layout.paneRows);
+	const view = useMessageView(snapshot.messages, ui, layout.paneRows);
+	const {seqs, matchSeqs} = view;
 	const connected = snapshot.servers.filter(
 		(server) => server.state.status === 'connected',
 	);
@@ -110,10 +114,10 @@ export function App({store, registryLabel, terminal}: Props) {
 			detailMessage
 				? {
 						lines: detailLines(detailMessage, columns),
-						summary: detailSummary(detailMessage),
+						summary: detailSummary(detailMessage, ui.timeMode),
 					}
 				: undefined,
-		[detailMessage, columns],
+		[detailMessage, columns, ui.timeMode],
 	);
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
 	const overlayView = scrollWindow(
@@ -126,11 +130,12 @@ export function App({store, registryLabel, terminal}: Props) {
 		ui.overlayOffset ?? 0,
 	);
 	const overlayPage = Math.max(1, overlayView.end - overlayView.start - 1);
-	const bottomSeq = window.lines.at(-1)?.seq;
+	const bottomSeq = view.lines.at(-1)?.seq;
 	useLayoutEffect(() => {
 		drawn.current = {
 			snapshot,
 			seqs,
+			matchSeqs,
 			pageSize: layout.paneRows,
 			bottomSeq,
 			overlayMaxOffset: overlayView.maxOffset,
@@ -141,12 +146,12 @@ export function App({store, registryLabel, terminal}: Props) {
 		overlayPage,
 		snapshot,
 		seqs,
+		matchSeqs,
 		layout.paneRows,
 		bottomSeq,
 	]);
 
 	// Back from a suspend the screen is blank: Ink's write() draws its last frame again in full.
-	const {write} = useStdout();
 	useEffect(
 		() =>
 			terminal?.onResume(() => {
@@ -188,6 +193,7 @@ export function App({store, registryLabel, terminal}: Props) {
 						width={columns}
 						height={overlayRows}
 						offset={overlayView.start}
+						find={ui.find}
 					/>
 				) : (
 					<>
@@ -200,13 +206,19 @@ export function App({store, registryLabel, terminal}: Props) {
 							emptyNote={emptyTableNote(snapshot)}
 						/>
 						<MessagePane
-							lines={window.lines}
+							lines={view.lines}
 							labels={labels}
 							width={columns}
 							height={layout.paneRows}
-							isFollowing={window.following}
-							newCount={window.newCount}
+							isFollowing={view.following}
+							newCount={view.newCount}
 							filter={ui.filter}
+							hidden={view.hidden}
+							find={ui.find}
+							matchCount={matchSeqs.length}
+							matchIndex={view.matchIndex}
+							timeMode={ui.timeMode}
+							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}
 						/>
 					</>

@@ -1,8 +1,10 @@
 import {Box, Text} from 'ink';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {glyphs} from '../view/glyphs.js';
 import {scrollWindow} from '../view/scroll-window.js';
 import {ScrollHint} from './scroll-hint.js';
 import {SectionRule} from './section-rule.js';
+import {HighlightedText} from './highlighted-text.js';
 
 type Props = {
 	/** The message's rows (see `detailLines`), or undefined when it is no longer kept. */
@@ -13,12 +15,21 @@ type Props = {
 	readonly height: number;
 	/** Rows scrolled past at the top. */
 	readonly offset: number;
+	/** `/find`: its matches show inverse here too. */
+	readonly find?: TextPattern;
 };
 
 const {upDown, leftRight} = glyphs.arrows;
 
 /** One message in full: JSON pretty-printed, wrapped by cells, scrolled with ↑/↓ PgUp/PgDn Home/End. */
-export function DetailView({lines, summary, width, height, offset}: Props) {
+export function DetailView({
+	lines,
+	summary,
+	width,
+	height,
+	offset,
+	find,
+}: Props) {
 	if (!lines) {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
@@ -30,7 +41,7 @@ export function DetailView({lines, summary, width, height, offset}: Props) {
 
 	// The rule takes one row; the rest shows the message, its last row a hint when it does not fit.
 	const view = scrollWindow(lines.length, Math.max(1, height - 1), offset);
-	const keys = `${view.hasHint ? `${upDown} scroll · ` : ''}${leftRight} other messages · Esc closes`;
+	const keys = `${view.hasHint ? `${upDown} scroll · ` : ''}${leftRight} other messages · y/Y copies · Esc closes`;
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<SectionRule
@@ -42,7 +53,7 @@ export function DetailView({lines, summary, width, height, offset}: Props) {
 				// Rows are positions in a fixed list: the index is their identity.
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={view.start + index} wrap="truncate-end">
-					{line === '' ? ' ' : line}
+					{line === '' ? ' ' : <HighlightedText text={line} pattern={find} />}
 				</Text>
 			))}
 			<ScrollHint view={view} unit="lines" />

@@ -2,12 +2,13 @@ import {Text} from 'ink';
 import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
-import {formatClock} from '../view/clock.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {eventColor} from '../view/event-text.js';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
+import {HighlightedText} from './highlighted-text.js';
 
 type Props = {
 	readonly message: MessageRecord;
@@ -15,18 +16,21 @@ type Props = {
 	/** The server's display name (its registry `name`, else its id). */
 	readonly label: string;
 	readonly labelWidth: number;
-	readonly isTimeShown: boolean;
+	/** The time stamp (see `timeStamp`); '' shows none. */
+	readonly stamp: string;
+	/** `/find`: its matches show inverse. */
+	readonly find?: TextPattern;
 };
 
 const directionGlyphs = glyphs.direction;
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
-function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
+function MessageLineView({message, label, labelWidth, stamp, find}: Props) {
 	const preview = screenText(message.decoded().preview);
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
-			{isTimeShown ? <Text dimColor>{formatClock(message.time)} </Text> : ''}
+			{stamp === '' ? '' : <Text dimColor>{stamp} </Text>}
 			<Text color={paint(serverColor(message.serverId))}>
 				{fitCell(screenText(sanitizeLabel(label, 200)), labelWidth)}
 			</Text>{' '}
@@ -43,9 +47,11 @@ function MessageLineView({message, label, labelWidth, isTimeShown}: Props) {
 				{directionGlyphs[message.direction]}
 			</Text>{' '}
 			{isSystem ? (
-				<Text color={paint(eventColor(message.event))}>{preview}</Text>
+				<Text color={paint(eventColor(message.event))}>
+					<HighlightedText text={preview} pattern={find} />
+				</Text>
 			) : (
-				preview
+				<HighlightedText text={preview} pattern={find} />
 			)}
 		</Text>
 	);

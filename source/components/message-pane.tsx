@@ -1,8 +1,11 @@
 import {Box, Text} from 'ink';
 import {type MessageRecord} from '../core/messages/record.js';
-import {screenText} from '../view/glyphs.js';
-import {type MessageFilter} from '../view/ui-state.js';
+import {type MessageFilter} from '../core/query/filter.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {screenText} from '../view/glyphs.js';
+import {groupDigits} from '../view/highlight.js';
+import {timeStamp, type TimeMode} from '../view/time-stamps.js';
 import {MessageLine} from './message-line.js';
 import {SectionRule} from './section-rule.js';
 
@@ -16,7 +19,16 @@ type Props = {
 	readonly isFollowing: boolean;
 	/** Lines below the window while paused. */
 	readonly newCount: number;
-	readonly filter: MessageFilter;
+	/** `/filter`, and how many kept lines it hides. */
+	readonly filter?: MessageFilter;
+	readonly hidden: number;
+	/** `/find`, how many lines match, and which of them is current (1-based), if one is. */
+	readonly find?: TextPattern;
+	readonly matchCount: number;
+	readonly matchIndex?: number;
+	readonly timeMode: TimeMode;
+	/** The time of the line before the first shown, for `+Δ` stamps. */
+	readonly previousTime?: number;
 	/** Messages dropped by the scrollback bound so far. */
 	readonly dropped: number;
 };
@@ -30,21 +42,32 @@ export function MessagePane({
 	isFollowing,
 	newCount,
 	filter,
+	hidden,
+	find,
+	matchCount,
+	matchIndex,
+	timeMode,
+	previousTime,
 	dropped,
 }: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
+	// A long filter is cut so the search's count after it still fits a narrow rule.
+	const labelRoom = width >= 100 ? 40 : width >= 72 ? 20 : 6;
 	const parts = [
-		filter.server === undefined
+		filter === undefined
 			? 'all'
-			: `@${sanitizeLabel(filter.server, 40)}`,
-		...(filter.text === undefined
+			: `filter ${sanitizeLabel(filter.label, labelRoom)} · ${groupDigits(hidden)} hidden`,
+		...(find === undefined
 			? []
-			: [`"${sanitizeLabel(filter.text, 40)}"`]),
+			: [
+					`find ${sanitizeLabel(find.label, Math.max(8, labelRoom / 2))} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
+				]),
 		isFollowing
 			? 'following'
 			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
 		...(dropped > 0 ? [`${dropped} older dropped`] : []),
 	];
+	const isTimeShown = width >= 50 && timeMode !== 'off';
 	return (
 		<Box flexDirection="column" width={width}>
 			<SectionRule title="messages" detail={parts.join(' · ')} width={width} />
@@ -52,19 +75,28 @@ export function MessagePane({
 				{lines.length === 0 ? (
 					<Text dimColor wrap="truncate-end">
 						{screenText(
-							filter.server === undefined && filter.text === undefined
+							filter === undefined
 								? ' waiting for messages…'
 								: ' no messages match the filter (/filter clears it)',
 						)}
 					</Text>
 				) : (
-					lines.map((message) => (
+					lines.map((message, index) => (
 						<MessageLine
 							key={message.seq}
 							message={message}
 							label={labels.get(message.serverId) ?? message.serverId}
 							labelWidth={labelWidth}
-							isTimeShown={width >= 50}
+							stamp={
+								isTimeShown
+									? timeStamp(
+											timeMode,
+											message.time,
+											index === 0 ? previousTime : lines[index - 1]!.time,
+										)
+									: ''
+							}
+							find={find}
 						/>
 					))
 				)}

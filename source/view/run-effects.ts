@@ -6,10 +6,12 @@ import {
 } from '../core/messages/save.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
+import {clipboardCopy} from '../terminal/clipboard.js';
 import {answer, describeSubscription} from './commands/answers.js';
 import {type Effect} from './commands/types.js';
 import {type Feedback} from './feedback.js';
 import {filterMessages} from './message-window.js';
+import {copyText, describeCopy} from './copy-text.js';
 
 /** What effects act on: the store, the process, the answer line. */
 export type EffectTargets = {
@@ -20,6 +22,8 @@ export type EffectTargets = {
 	suspend: () => void;
 	/** Shows the answer by the prompt. */
 	say: (feedback: Feedback | undefined) => void;
+	/** Writes bytes to the terminal past the renderer (the clipboard's OSC 52); without it nothing copies. */
+	writeTerminal?: (data: string) => void;
 };
 
 /**
@@ -64,6 +68,11 @@ function runEffect(effect: Effect, targets: EffectTargets): void {
 			return;
 		}
 
+		case 'copy': {
+			copy(effect, targets);
+			return;
+		}
+
 		case 'subscribe':
 		case 'unsubscribe': {
 			subscribe(effect, targets);
@@ -103,6 +112,28 @@ function save(
 			);
 		},
 	);
+}
+
+function copy(
+	{seq, pretty}: Extract<Effect, {type: 'copy'}>,
+	targets: EffectTargets,
+): void {
+	const record = targets.snapshot.messages.find(
+		(message) => message.seq === seq,
+	);
+	if (!record || !targets.writeTerminal) {
+		targets.say({
+			text: record
+				? 'this terminal cannot be written to: nothing copied'
+				: 'that message is no longer kept: nothing copied',
+			tone: 'warning',
+		});
+		return;
+	}
+
+	const copied = clipboardCopy(copyText(record, pretty));
+	targets.writeTerminal(copied.sequence);
+	targets.say({text: describeCopy(copied), tone: 'info'});
 }
 
 function subscribe(

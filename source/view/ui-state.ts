@@ -1,3 +1,5 @@
+import {type MessageFilter} from '../core/query/filter.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
 import {
 	browseHistory,
 	deleteBack,
@@ -6,6 +8,7 @@ import {
 	moveCursor,
 } from './line-editing.js';
 import {scroll} from './pane-scroll.js';
+import {type TimeMode} from './time-stamps.js';
 
 export {cleanInput, cleanPaste} from './line-text.js';
 export {anchorIndex} from './pane-scroll.js';
@@ -28,7 +31,14 @@ export type UiState = {
 	target?: string;
 	/** Message pane: following new messages, or paused with this seq as the bottom line. */
 	anchorSeq?: number;
-	filter: MessageFilter;
+	/** `/filter`: only the messages that pass it show; undefined shows all. */
+	filter?: MessageFilter;
+	/** `/find`: matches are highlighted, nothing is hidden. */
+	find?: TextPattern;
+	/** The match Ctrl+N / Ctrl+P last jumped to. */
+	findSeq?: number;
+	/** How lines are stamped (`/time`); held until the monitor exits. */
+	timeMode: TimeMode;
 	overlay: Overlay;
 	/** Detail view: the seq of the message shown. */
 	detailSeq?: number;
@@ -36,7 +46,7 @@ export type UiState = {
 	overlayOffset?: number;
 };
 
-export type MessageFilter = {server?: string; text?: string};
+export {type MessageFilter} from '../core/query/filter.js';
 
 export type Overlay = 'none' | 'help' | 'detail';
 
@@ -45,7 +55,7 @@ export const initialUiState: UiState = {
 	cursor: 0,
 	history: [],
 	draft: '',
-	filter: {},
+	timeMode: 'clock',
 	overlay: 'none',
 };
 
@@ -66,7 +76,12 @@ export type UiAction =
 	/** Scroll the pane by lines over this list of visible seqs (oldest first). */
 	| {type: 'scroll'; by: number; seqs: readonly number[]; pageSize: number}
 	| {type: 'follow'}
-	| {type: 'set-filter'; filter: MessageFilter}
+	| {type: 'set-filter'; filter?: MessageFilter}
+	/** Start a search (or end it: undefined); no match is current yet. */
+	| {type: 'set-find'; pattern?: TextPattern}
+	/** Make match `seq` current and scroll it into the middle of the pane, pausing there. */
+	| {type: 'find-jump'; seq: number; seqs: readonly number[]; pageSize: number}
+	| {type: 'set-time-mode'; mode: TimeMode}
 	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
 	| {type: 'detail-step'; by: number; seqs: readonly number[]}
 	/** Scroll the help or detail view, never past `maxOffset` (its last row at the bottom). */
@@ -147,6 +162,22 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, filter: action.filter, anchorSeq: undefined};
 		}
 
+		case 'set-find': {
+			return {...state, find: action.pattern, findSeq: undefined};
+		}
+
+		case 'find-jump': {
+			return {
+				...state,
+				findSeq: action.seq,
+				anchorSeq: centredAnchor(action.seq, action.seqs, action.pageSize),
+			};
+		}
+
+		case 'set-time-mode': {
+			return {...state, timeMode: action.mode};
+		}
+
 		case 'overlay': {
 			return {
 				...state,
@@ -191,4 +222,18 @@ function cycle(
 	const count = ids.length + 1;
 	const next = (((index + 1 + (backwards ? -1 : 1)) % count) + count) % count;
 	return next === 0 ? undefined : ids[next - 1];
+}
+
+/** The bottom line that puts `seq` in the middle of a pane of `pageSize` rows (or as low as it goes). */
+function centredAnchor(
+	seq: number,
+	seqs: readonly number[],
+	pageSize: number,
+): number {
+	const index = seqs.indexOf(seq);
+	if (index === -1) {
+		return seq;
+	}
+
+	return seqs[Math.min(seqs.length - 1, index + Math.floor(pageSize / 2))]!;
 }

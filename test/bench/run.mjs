@@ -69,6 +69,8 @@ const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [opt
   --node-arg <flag>     extra flag for the TUI's node, e.g. --node-arg=--max-semi-space-size=32
                         (repeatable; to try V8 settings without touching the product)
   --tui-arg <arg>       extra argument for the TUI, e.g. --tui-arg=--ping-interval=60000 (repeatable)
+  --filter <terms>      type \`/filter <terms>\` into the TUI before the idle phase (e.g. 'in !heartbeat')
+  --find <text>         type \`/find <text>\` too: every phase then runs with a search active
   --json                print the results as JSON on stdout instead of the table
   --out <file>          where to write the JSON [bench/results.json]
   --help`;
@@ -92,6 +94,8 @@ const {values: flags} = parseArgs({
 		'prof-dir': {type: 'string'},
 		'node-arg': {type: 'string', multiple: true, default: []},
 		'tui-arg': {type: 'string', multiple: true, default: []},
+		filter: {type: 'string'},
+		find: {type: 'string'},
 		json: {type: 'boolean', default: false},
 		out: {type: 'string'},
 		help: {type: 'boolean', default: false},
@@ -215,6 +219,28 @@ function inputText(term) {
 	}
 
 	return undefined;
+}
+
+/** Types `/filter` and `/find` as flagged, each waiting for the pane rule to name it. */
+async function typeFindAndFilter(term) {
+	for (const [command, value, shown] of [
+		// As the pane rule says it (`─ messages · filter …`), not as typed on the line (`› /filter …`).
+		['filter', flags.filter, '· filter '],
+		['find', flags.find, '· find '],
+	]) {
+		if (value === undefined) {
+			continue;
+		}
+
+		term.write(`/${command} ${value}\r`);
+		// eslint-disable-next-line no-await-in-loop -- one command after the other
+		const named = await term.waitUntil(() => term.text().includes(shown), 5000);
+		if (!named.ok) {
+			throw new Error(
+				`/${command} ${value} did not show; screen:\n${term.text()}`,
+			);
+		}
+	}
 }
 
 /** The pane rule's "N older dropped" (0 when not shown), or undefined if the pane is not on screen. */
@@ -870,6 +896,9 @@ async function main() {
 			`the TUI did not connect to ${config.quietServers} servers; screen:\n${term.text()}`,
 		);
 	}
+
+	// A filter and a search, when asked for, stay on for every phase after this.
+	await typeFindAndFilter(term);
 
 	// 3a–3b. Idle.
 	await sleep(quick ? 1000 : 2000);

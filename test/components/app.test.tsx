@@ -196,7 +196,7 @@ describe('App', () => {
 			(text) => text.includes('─ help'),
 			'the help view',
 		);
-		for (const item of ['Tab / Shift+Tab', 'PgUp / PgDn', '^Z', '/filter']) {
+		for (const item of ['Tab / Shift+Tab', 'PgUp / PgDn', '^Z', '^N / ^P']) {
 			expect(help).toContain(item);
 		}
 
@@ -230,7 +230,7 @@ describe('App', () => {
 		stdin.write('/filter @beta line 1\r');
 		const filtered = await waitForFrame(
 			lastFrame,
-			(text) => text.includes('@beta · "line 1"'),
+			(text) => text.includes('filter @beta "line" "1" · 5 hidden'),
 			'the filter',
 		);
 		expect(

@@ -102,7 +102,7 @@ describe('command feedback by the prompt', () => {
 			(text) => text.includes('no server "nobody" is registered yet'),
 			'the warning',
 		);
-		expect(frame).toContain('─ messages · @nobody');
+		expect(frame).toContain('─ messages · filter @nobody');
 	});
 
 	test('the next Enter replaces the answer', async () => {

@@ -16,7 +16,7 @@ describe('written from the command table', () => {
 				.map(({keys, label}) => `${keys} ${label}`)
 				.join('  '),
 		).toBe(
-			'Enter send  Tab target  ↑↓ history  PgUp/PgDn scroll  End follow  ^O detail  ? help  ^C quit',
+			'Enter send  Tab target  ↑↓ history  PgUp/PgDn scroll  End follow  ^O detail  ^F find  ? help  ^C quit',
 		);
 		expect(keyHints(asciiGlyphs.arrows)[2]).toEqual({
 			keys: 'Up/Down',

@@ -3,6 +3,7 @@ import {
 	filterMessages,
 	messageWindow,
 } from '../../source/view/message-window.js';
+import {parseFilter} from '../../source/core/query/filter.js';
 import {textMessages} from '../helpers/monitor-fixtures.js';
 
 describe('messageWindow', () => {
@@ -34,11 +35,17 @@ describe('messageWindow', () => {
 			...textMessages(3, 'alpha', 0),
 			...textMessages(3, 'beta', 3),
 		];
-		expect(
-			filterMessages(mixed, {server: 'beta'}).map((message) => message.seq),
-		).toEqual([3, 4, 5]);
-		expect(
-			filterMessages(mixed, {text: 'LINE 1'}).map((message) => message.seq),
-		).toEqual([1, 4]);
+		const filter = (terms: string) => {
+			const parsed = parseFilter(terms);
+			if (!parsed.ok) {
+				throw new Error(parsed.error);
+			}
+
+			return filterMessages(mixed, parsed.filter).map((message) => message.seq);
+		};
+
+		expect(filter('@beta')).toEqual([3, 4, 5]);
+		expect(filter('"line 1"')).toEqual([1, 4]);
+		expect(filter('@alpha "line 1"')).toEqual([1]);
 	});
 });

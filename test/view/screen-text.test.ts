@@ -218,7 +218,7 @@ describe('/filter with a server that is not registered', () => {
 	test('is kept, and names the unknown server so the view can warn', () => {
 		const context = stepContext({servers: [serverRow('api')]});
 		const unknown = enter('/filter @nobody', {context});
-		expect(unknown.state.filter).toEqual({server: 'nobody'});
+		expect(unknown.state.filter?.label).toBe('@nobody');
 		expect(unknown.effects).toContainEqual({
 			type: 'say',
 			feedback: expect.objectContaining({
@@ -227,7 +227,7 @@ describe('/filter with a server that is not registered', () => {
 			}),
 		});
 		const known = enter('/filter @api', {context});
-		expect(known.state.filter).toEqual({server: 'api'});
+		expect(known.state.filter?.label).toBe('@api');
 		expect(known.effects).toContainEqual({
 			type: 'say',
 			feedback: expect.objectContaining({tone: 'info'}),

@@ -78,16 +78,23 @@ describe('every slash command and its aliases', () => {
 
 	test('/filter narrows by server and text; alone it clears', () => {
 		const filtered = enter('/filter @beta error  here');
-		expect(filtered.state.filter).toEqual({server: 'beta', text: 'error here'});
+		const line = (serverId: string, text: string) =>
+			filtered.state.filter?.test({
+				serverId,
+				direction: 'in',
+				text,
+				json: () => undefined,
+			});
+		expect(filtered.state.filter?.label).toBe('@beta "error" "here"');
+		expect(line('beta', 'an error is here')).toBe(true);
+		expect(line('alpha', 'an error is here')).toBe(false);
+		expect(line('beta', 'an error')).toBe(false);
 		expect(filtered.effects).toEqual([
 			cleared,
-			said(
-				'showing only messages of beta and lines containing "error here" (/filter alone clears it)',
-				'info',
-			),
+			said('filter @beta "error" "here" (/filter alone clears it)', 'info'),
 		]);
 		const all = enter('/filter', {state: filtered.state});
-		expect(all.state.filter).toEqual({});
+		expect(all.state.filter).toBeUndefined();
 		expect(all.effects).toContainEqual(
 			said('filter cleared: showing every message', 'info'),
 		);
@@ -95,11 +102,11 @@ describe('every slash command and its aliases', () => {
 
 	test('/filter with a server that is not registered is kept, with a warning naming it', () => {
 		const {state, effects} = enter('/filter @nobody');
-		expect(state.filter).toEqual({server: 'nobody'});
+		expect(state.filter?.label).toBe('@nobody');
 		expect(effects).toEqual([
 			cleared,
 			said(
-				'showing only messages of nobody (/filter alone clears it); no server "nobody" is registered yet, so nothing shows until it registers (ids: alpha, beta, echo-alpha)',
+				'filter @nobody (/filter alone clears it); no server "nobody" is registered yet, so nothing of it shows until it registers (ids: alpha, beta, echo-alpha)',
 				'warning',
 			),
 		]);
@@ -114,14 +121,14 @@ describe('every slash command and its aliases', () => {
 	});
 
 	test('/save writes a new file and /save! may replace one, the name as typed, with the filter on screen', () => {
-		const state = {...initialUiState, filter: {text: 'x'}};
+		const {state} = enter('/filter x');
 		expect(enter('/save out.log', {state}).effects).toEqual([
 			cleared,
-			{type: 'save', file: 'out.log', overwrite: false, filter: {text: 'x'}},
+			{type: 'save', file: 'out.log', overwrite: false, filter: state.filter},
 		]);
 		expect(enter('/SAVE!   my  notes.log ').effects).toEqual([
 			cleared,
-			{type: 'save', file: 'my  notes.log', overwrite: true, filter: {}},
+			{type: 'save', file: 'my  notes.log', overwrite: true},
 		]);
 		expect(enter('/save!').effects).toContainEqual(
 			said('/save! needs a file name, e.g. /save! messages.log', 'error'),

@@ -1,12 +1,7 @@
 import {type Delivery} from '../../core/connections/types.js';
 import {sanitizeLabel} from '../../core/messages/sanitize.js';
 import {type Feedback} from '../feedback.js';
-import {
-	type MessageFilter,
-	type UiAction,
-	type UiState,
-	uiReducer,
-} from '../ui-state.js';
+import {type UiAction, type UiState, uiReducer} from '../ui-state.js';
 import {type Effect, type Step} from './types.js';
 
 /** A step that changes the state only. */
@@ -32,21 +27,6 @@ export function answer(
 		...(note ? [{type: 'note', text} as const] : []),
 		{type: 'say', feedback: {text, tone}},
 	];
-}
-
-export function describeFilter(filter: MessageFilter): string {
-	if (filter.server === undefined && filter.text === undefined) {
-		return 'filter cleared: showing every message';
-	}
-
-	return `showing only ${[
-		...(filter.server === undefined
-			? []
-			: [`messages of ${sanitizeLabel(filter.server, 200)}`]),
-		...(filter.text === undefined
-			? []
-			: [`lines containing "${sanitizeLabel(filter.text, 200)}"`]),
-	].join(' and ')} (/filter alone clears it)`;
 }
 
 export function describeSubscription(

@@ -1,6 +1,7 @@
 import {type UiState} from '../ui-state.js';
 import {act} from './answers.js';
 import {type KeyId} from './keys.js';
+import {detailCopyKeys, findKeys, shownMatch} from './find-keys.js';
 import {slashCommands} from './slash-table.js';
 import {submit} from './submit.js';
 import {type KeyCommand, type StepContext} from './types.js';
@@ -104,19 +105,19 @@ export const keyCommands: readonly KeyCommand[] = [
 	{
 		keys: ['ctrl+o'],
 		where: 'line',
-		description: 'open the newest visible message in full',
+		description:
+			'open the current match, else the newest visible message, in full',
 		details:
 			'JSON pretty-printed; the keys of help and the detail view below scroll it and step between messages',
 		hint: {label: 'detail'},
-		run: (state, _key, context) =>
-			context.bottomSeq === undefined
+		run(state, _key, context) {
+			const seq = shownMatch(state, context) ?? context.bottomSeq;
+			return seq === undefined
 				? act(state)
-				: act(state, {
-						type: 'overlay',
-						overlay: 'detail',
-						detailSeq: context.bottomSeq,
-					}),
+				: act(state, {type: 'overlay', overlay: 'detail', detailSeq: seq});
+		},
 	},
+	...findKeys,
 	{
 		keys: ['?'],
 		where: 'empty-line',
@@ -188,6 +189,7 @@ export const keyCommands: readonly KeyCommand[] = [
 				seqs: context.seqs,
 			}),
 	},
+	...detailCopyKeys,
 	{
 		keys: ['escape'],
 		aliases: ['enter', 'q', '?'],

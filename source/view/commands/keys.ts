@@ -30,7 +30,7 @@ type Letter =
 	| 'z';
 
 /** A printable character that acts as a key in some context (typed text otherwise). */
-type TextKey = Letter | '?' | '/' | '*' | '+' | '-' | '.' | ',';
+type TextKey = Letter | 'Y' | '?' | '/' | '*' | '+' | '-' | '.' | ',';
 
 /**
 How the command table names a key: a named key (`enter`, `pageUp`), with Shift (`shift+tab`), Ctrl

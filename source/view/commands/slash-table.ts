@@ -1,6 +1,7 @@
 import {sanitizeLabel} from '../../core/messages/sanitize.js';
-import {type MessageFilter, type UiState} from '../ui-state.js';
-import {act, answer, describeFilter} from './answers.js';
+import {type UiState} from '../ui-state.js';
+import {act, answer} from './answers.js';
+import {findCommands} from './find-commands.js';
 import {sendText} from './submit.js';
 import {type SlashCommand} from './types.js';
 
@@ -48,33 +49,7 @@ export const slashCommands: readonly SlashCommand[] = [
 			};
 		},
 	},
-	{
-		slash: 'filter',
-		usage: '[@id] [text]',
-		description:
-			'show only one server and/or lines containing text; no arguments clears',
-		run(state, {words}, context) {
-			// Kept even when no such server is registered: it may register in a moment.
-			const filter = parseFilter(words);
-			const ids = context.servers.map((server) => server.id);
-			const next = act(state, {type: 'set-filter', filter}).state;
-			if (filter.server === undefined || ids.includes(filter.server)) {
-				return {
-					state: next,
-					effects: answer(describeFilter(filter), 'info', {note: false}),
-				};
-			}
-
-			return {
-				state: next,
-				effects: answer(
-					`${describeFilter(filter)}; no server "${sanitizeLabel(filter.server, 200)}" is registered yet, so nothing shows until it registers (ids: ${ids.map((id) => sanitizeLabel(id, 60)).join(', ') || 'none registered'})`,
-					'warning',
-					{note: false},
-				),
-			};
-		},
-	},
+	...findCommands,
 	{
 		slash: 'clear',
 		description: 'clear the message pane',
@@ -161,14 +136,4 @@ function topic(
 	}
 
 	return {state, effects: [{type, topic: name} as const]};
-}
-
-function parseFilter(words: readonly string[]): MessageFilter {
-	const isServer = (word: string) => word.startsWith('@') && word.length > 1;
-	const server = words.find((word) => isServer(word))?.slice(1);
-	const text = words.filter((word) => !isServer(word)).join(' ');
-	return {
-		...(server === undefined ? {} : {server}),
-		...(text === '' ? {} : {text}),
-	};
 }

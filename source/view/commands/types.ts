@@ -16,7 +16,9 @@ export type Effect =
 	| {type: 'note'; text: string}
 	| {type: 'clear-messages'}
 	/** Write the kept messages that pass `filter` to `file` (as typed; `~` not yet expanded). */
-	| {type: 'save'; file: string; overwrite: boolean; filter: MessageFilter}
+	| {type: 'save'; file: string; overwrite: boolean; filter?: MessageFilter}
+	/** Put message `seq` on the clipboard (OSC 52): its text, or its JSON pretty-printed. */
+	| {type: 'copy'; seq: number; pretty: boolean}
 	| {type: 'subscribe'; topic: string}
 	| {type: 'unsubscribe'; topic: string}
 	| {type: 'exit'}
@@ -31,6 +33,8 @@ export type StepContext = {
 	servers: readonly ServerRow[];
 	/** The seqs of the messages the pane shows (after the filter), oldest first. */
 	seqs: readonly number[];
+	/** The seqs among `seqs` whose line matches `/find`, oldest first (none without a search). */
+	matchSeqs?: readonly number[];
 	/** Rows of the message pane. */
 	pageSize: number;
 	/** The newest message on screen, which Ctrl+O opens. */
