@@ -1,4 +1,4 @@
-import {type DecodedFrame} from '../core/messages/decode.js';
+import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type FilterSubject} from '../core/query/filter.js';
 import {screenText} from './glyphs.js';
@@ -31,9 +31,6 @@ export function recordMatches(
 	return answer;
 }
 
-/** JSON kinds a field term can read. */
-const jsonKinds = new Set(['json', 'channel', 'typed']);
-
 /** A record as the filter language sees it: the line as shown, and its JSON when it is JSON. */
 export function filterSubject(record: MessageRecord): FilterSubject {
 	// Parsed once however many field terms ask (`type=x payload.n>3`).
@@ -47,23 +44,10 @@ export function filterSubject(record: MessageRecord): FilterSubject {
 			return lineText(record);
 		},
 		json() {
-			parsed ??= {value: parseKept(record.decoded())};
+			parsed ??= {value: recordJson(record)};
 			return parsed.value;
 		},
 	};
-}
-
-function parseKept(decoded: DecodedFrame): unknown {
-	if (!jsonKinds.has(decoded.kind)) {
-		return undefined;
-	}
-
-	try {
-		// The kept text; a message cut by the kept-bytes bound is no longer JSON, and lacks its fields.
-		return JSON.parse(decoded.full) as unknown;
-	} catch {
-		return undefined;
-	}
 }
 
 /** The line's text as the pane shows it: what `/find` and `/filter` look in. */
