@@ -113,11 +113,11 @@ export function App({store, registryLabel, terminal}: Props) {
 		() =>
 			detailMessage
 				? {
-						lines: detailLines(detailMessage, columns),
+						lines: detailLines(detailMessage, columns, !ui.ansiOff),
 						summary: detailSummary(detailMessage, ui.timeMode),
 					}
 				: undefined,
-		[detailMessage, columns, ui.timeMode],
+		[detailMessage, columns, ui.timeMode, ui.ansiOff],
 	);
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
 	const overlayView = scrollWindow(
@@ -220,6 +220,7 @@ export function App({store, registryLabel, terminal}: Props) {
 							timeMode={ui.timeMode}
 							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}
+							isColourShown={!ui.ansiOff}
 						/>
 					</>
 				)}

@@ -4,10 +4,13 @@ import {glyphs} from '../view/glyphs.js';
 import {scrollWindow} from '../view/scroll-window.js';
 import {ScrollHint} from './scroll-hint.js';
 import {SectionRule} from './section-rule.js';
-import {HighlightedText} from './highlighted-text.js';
+import {StyledText} from './styled-text.js';
 
 type Props = {
-	/** The message's rows (see `detailLines`), or undefined when it is no longer kept. */
+	/**
+	The message's rows (see `detailLines`), or undefined when it is no longer kept. Kept SGR in a row
+	is drawn as colour; each row carries the style the rows before it set (see `carrySgr`).
+	*/
 	readonly lines?: readonly string[];
 	/** Server, time, direction, kind and size (see `detailSummary`). */
 	readonly summary: string;
@@ -53,7 +56,7 @@ export function DetailView({
 				// Rows are positions in a fixed list: the index is their identity.
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={view.start + index} wrap="truncate-end">
-					{line === '' ? ' ' : <HighlightedText text={line} pattern={find} />}
+					{line === '' ? ' ' : <StyledText text={line} pattern={find} />}
 				</Text>
 			))}
 			<ScrollHint view={view} unit="lines" />

@@ -8,7 +8,7 @@ import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {fitCell} from '../view/table-columns.js';
-import {HighlightedText} from './highlighted-text.js';
+import {StyledText} from './styled-text.js';
 
 type Props = {
 	readonly message: MessageRecord;
@@ -20,13 +20,24 @@ type Props = {
 	readonly stamp: string;
 	/** `/find`: its matches show inverse. */
 	readonly find?: TextPattern;
+	/** Draw the SGR colours a server sent (`/ansi on`); off shows them as escaped text. */
+	readonly isColourShown: boolean;
 };
 
 const directionGlyphs = glyphs.direction;
 
 /** One message: time, server (its own colour), direction, and the text cut to the pane's width. */
-function MessageLineView({message, label, labelWidth, stamp, find}: Props) {
-	const preview = screenText(message.decoded().preview);
+function MessageLineView({
+	message,
+	label,
+	labelWidth,
+	stamp,
+	find,
+	isColourShown,
+}: Props) {
+	const frame =
+		isColourShown && message.styled ? message.styled() : message.decoded();
+	const preview = screenText(frame.preview);
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">
@@ -48,10 +59,10 @@ function MessageLineView({message, label, labelWidth, stamp, find}: Props) {
 			</Text>{' '}
 			{isSystem ? (
 				<Text color={paint(eventColor(message.event))}>
-					<HighlightedText text={preview} pattern={find} />
+					<StyledText text={preview} pattern={find} />
 				</Text>
 			) : (
-				<HighlightedText text={preview} pattern={find} />
+				<StyledText text={preview} pattern={find} />
 			)}
 		</Text>
 	);

@@ -27,6 +27,8 @@ type Props = {
 	readonly matchCount: number;
 	readonly matchIndex?: number;
 	readonly timeMode: TimeMode;
+	/** Draw servers' SGR colours (`/ansi`); off shows them as escaped text. */
+	readonly isColourShown?: boolean;
 	/** The time of the line before the first shown, for `+Δ` stamps. */
 	readonly previousTime?: number;
 	/** Messages dropped by the scrollback bound so far. */
@@ -49,6 +51,7 @@ export function MessagePane({
 	timeMode,
 	previousTime,
 	dropped,
+	isColourShown = true,
 }: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
 	// A long filter is cut so the search's count after it still fits a narrow rule.
@@ -97,6 +100,7 @@ export function MessagePane({
 									: ''
 							}
 							find={find}
+							isColourShown={isColourShown}
 						/>
 					))
 				)}

@@ -3,10 +3,25 @@ import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {timeStamp, type TimeMode} from './time-stamps.js';
 import {screenText} from './glyphs.js';
+import {carrySgr} from './sgr-rows.js';
 import {wrapCells} from './wrap-cells.js';
 
-/** The whole message (JSON pretty-printed) in rows of the screen's width, wrapped by cells. */
-export function detailLines(message: MessageRecord, width: number): string[] {
+/**
+The whole message (JSON pretty-printed) in rows of the screen's width, wrapped by cells. With
+`colour`, a server's SGR sequences are kept (they take no cells), each row starting with the style
+the rows before it left on.
+*/
+export function detailLines(
+	message: MessageRecord,
+	width: number,
+	colour = false,
+): string[] {
+	if (colour && message.styled) {
+		const {full} = message.styled();
+		const rows = wrapCells(screenText(full), width);
+		return full.includes('\u001B') ? carrySgr(rows) : rows;
+	}
+
 	return wrapCells(screenText(message.decoded().full), width);
 }
 

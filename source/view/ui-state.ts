@@ -39,6 +39,8 @@ export type UiState = {
 	findSeq?: number;
 	/** How lines are stamped (`/time`); held until the monitor exits. */
 	timeMode: TimeMode;
+	/** `/ansi off`: servers' SGR colours show as escaped text instead of colour. */
+	ansiOff?: boolean;
 	overlay: Overlay;
 	/** Detail view: the seq of the message shown. */
 	detailSeq?: number;
@@ -82,6 +84,7 @@ export type UiAction =
 	/** Make match `seq` current and scroll it into the middle of the pane, pausing there. */
 	| {type: 'find-jump'; seq: number; seqs: readonly number[]; pageSize: number}
 	| {type: 'set-time-mode'; mode: TimeMode}
+	| {type: 'set-ansi'; on: boolean}
 	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
 	| {type: 'detail-step'; by: number; seqs: readonly number[]}
 	/** Scroll the help or detail view, never past `maxOffset` (its last row at the bottom). */
@@ -176,6 +179,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 
 		case 'set-time-mode': {
 			return {...state, timeMode: action.mode};
+		}
+
+		case 'set-ansi': {
+			return {...state, ansiOff: action.on ? undefined : true};
 		}
 
 		case 'overlay': {

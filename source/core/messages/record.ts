@@ -32,6 +32,12 @@ export type MessageRecord = {
 	readonly systemEvent?: SystemEvent;
 	/** The decoded frame, or a system line's text wrapped the same way. Computed on first use. */
 	decoded(): DecodedFrame;
+	/**
+	Text frames only: the frame decoded with its SGR colour and style sequences kept (every other
+	control still escaped), for views that render colour. Computed on first use, and only for frames
+	that hold an ESC at all; the others answer with `decoded()`.
+	*/
+	styled?(): DecodedFrame;
 	/** Frames only: make the record own its bytes (see FrameRecord). */
 	settle?(): void;
 };
@@ -67,6 +73,7 @@ class FrameRecord implements MessageRecord {
 	#settled: boolean;
 	readonly #isBinary: boolean;
 	#decoded: DecodedFrame | undefined;
+	#styled: DecodedFrame | undefined;
 
 	constructor(
 		readonly seq: number,
@@ -109,6 +116,22 @@ class FrameRecord implements MessageRecord {
 			this.bytes - this.#payload.length,
 		);
 		return this.#decoded;
+	}
+
+	styled(): DecodedFrame {
+		// No ESC byte, no SGR: the plain decode is the styled one, and nothing more is kept.
+		if (this.#isBinary || !this.#payload.includes(0x1b)) {
+			return this.decoded();
+		}
+
+		this.#styled ??= withCutNote(
+			decodeFrame(this.#payload, false, {
+				fullLength: keptBytesPerMessage,
+				keepSgr: true,
+			}),
+			this.bytes - this.#payload.length,
+		);
+		return this.#styled;
 	}
 }
 

@@ -2,6 +2,7 @@ import {sanitizeLabel} from '../../core/messages/sanitize.js';
 import {type UiState} from '../ui-state.js';
 import {act, answer} from './answers.js';
 import {findCommands} from './find-commands.js';
+import {inspectCommands} from './inspect-commands.js';
 import {sendText} from './submit.js';
 import {type SlashCommand} from './types.js';
 
@@ -50,6 +51,7 @@ export const slashCommands: readonly SlashCommand[] = [
 		},
 	},
 	...findCommands,
+	...inspectCommands,
 	{
 		slash: 'clear',
 		description: 'clear the message pane',
