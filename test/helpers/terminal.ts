@@ -141,6 +141,8 @@ export type CellStyle = {
 	text: string;
 	/** The foreground colour: the terminal's default, one of the 256 palette colours, or RGB. */
 	foreground: 'default' | 'palette' | 'rgb';
+	/** The foreground's palette index (0–255) or packed RGB; 0 for the default. */
+	foregroundColor: number;
 	bold: boolean;
 	dim: boolean;
 	inverse: boolean;
@@ -385,6 +387,7 @@ export function startTerminal(
 					: cell.isFgRGB()
 						? 'rgb'
 						: 'palette',
+				foregroundColor: cell.getFgColor(),
 				bold: cell.isBold() !== 0,
 				dim: cell.isDim() !== 0,
 				inverse: cell.isInverse() !== 0,
