@@ -204,6 +204,7 @@ export function App({store, registryLabel, terminal}: Props) {
 							selectedId={ui.target}
 							now={snapshot.now}
 							emptyNote={emptyTableNote(snapshot)}
+							sort={ui.sort}
 						/>
 						<MessagePane
 							lines={view.lines}

@@ -14,6 +14,7 @@ import {
 	layoutColumns,
 	type Column,
 } from '../view/table-columns.js';
+import {sortLabel, sortRows, type SortOrder} from '../view/table-sort.js';
 import {SectionRule} from './section-rule.js';
 
 type Props = {
@@ -26,17 +27,21 @@ type Props = {
 	readonly now: number;
 	/** What the table says while it has no rows (how to get some, or why there are none). */
 	readonly emptyNote?: string;
+	/** `/sort`: the rows' order, named in the rule; undefined keeps registry order. */
+	readonly sort?: SortOrder;
 };
 
 /** The servers, one row each: scrolls to keep the selected one in view; columns drop as it narrows. */
 export function ServerTable({
-	servers,
+	servers: registryOrder,
 	width,
 	height,
 	selectedId,
 	now,
 	emptyNote = 'no servers registered yet',
+	sort,
 }: Props) {
+	const servers = sortRows(registryOrder, sort);
 	const columns = layoutColumns(width, {
 		id: Math.max(
 			0,
@@ -72,11 +77,12 @@ export function ServerTable({
 		<Box flexDirection="column" width={width}>
 			<SectionRule
 				title="servers"
-				detail={
-					hidden > 0
-						? `${visible.length} of ${servers.length} shown (Tab target)`
-						: ''
-				}
+				detail={[
+					...(sort ? [`sorted by ${sortLabel(sort)}`] : []),
+					...(hidden > 0
+						? [`${visible.length} of ${servers.length} shown (Tab target)`]
+						: []),
+				].join(' · ')}
 				width={width}
 			/>
 			<Text bold dimColor wrap="truncate-end">

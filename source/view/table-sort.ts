@@ -65,6 +65,11 @@ export function parseSort(
 	return {ok: true, order: {key: known, descending}};
 }
 
+/** `rate`, or `-rate` turned round: how the table's rule names the order. */
+export function sortLabel(order: SortOrder): string {
+	return `${order.descending ? '-' : ''}${order.key}`;
+}
+
 /**
 Rows in `order`. The natural direction of each key is the useful one: ids A→Z, trouble first,
 busiest first, longest up first; `descending` turns it round. Ties keep ids A→Z.

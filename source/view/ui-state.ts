@@ -8,6 +8,7 @@ import {
 	moveCursor,
 } from './line-editing.js';
 import {scroll} from './pane-scroll.js';
+import {type SortOrder} from './table-sort.js';
 import {type TimeMode} from './time-stamps.js';
 
 export {cleanInput, cleanPaste} from './line-text.js';
@@ -41,6 +42,8 @@ export type UiState = {
 	timeMode: TimeMode;
 	/** `/ansi off`: servers' SGR colours show as escaped text instead of colour. */
 	ansiOff?: boolean;
+	/** `/sort`: the server table's order; undefined is registry order. */
+	sort?: SortOrder;
 	overlay: Overlay;
 	/** Detail view: the seq of the message shown. */
 	detailSeq?: number;
@@ -84,7 +87,8 @@ export type UiAction =
 	/** Make match `seq` current and scroll it into the middle of the pane, pausing there. */
 	| {type: 'find-jump'; seq: number; seqs: readonly number[]; pageSize: number}
 	| {type: 'set-time-mode'; mode: TimeMode}
-	| {type: 'set-ansi'; on: boolean}
+	/** How things are shown (`/ansi`, `/sort`): the fields given replace the state's. */
+	| {type: 'set-view'; changes: Partial<Pick<UiState, 'ansiOff' | 'sort'>>}
 	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
 	| {type: 'detail-step'; by: number; seqs: readonly number[]}
 	/** Scroll the help or detail view, never past `maxOffset` (its last row at the bottom). */
@@ -181,8 +185,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return {...state, timeMode: action.mode};
 		}
 
-		case 'set-ansi': {
-			return {...state, ansiOff: action.on ? undefined : true};
+		case 'set-view': {
+			return {...state, ...action.changes};
 		}
 
 		case 'overlay': {

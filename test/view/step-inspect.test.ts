@@ -41,3 +41,47 @@ describe('/ansi', () => {
 		);
 	});
 });
+
+describe('/sort', () => {
+	test('sorts by a key, turned round with -key or `key desc`, and says so', () => {
+		const {state, effects} = enter('/sort rate');
+		expect(state.sort).toEqual({key: 'rate', descending: false});
+		expect(effects).toEqual([
+			cleared,
+			said('servers sorted by rate (/sort alone: registry order)', 'info'),
+		]);
+		expect(enter('/sort -up').state.sort).toEqual({
+			key: 'up',
+			descending: true,
+		});
+		expect(enter('/sort status desc').state.sort).toEqual({
+			key: 'status',
+			descending: true,
+		});
+	});
+
+	test('alone goes back to registry order', () => {
+		const sorted = enter('/sort in').state;
+		const {state, effects} = enter('/sort', {state: sorted});
+		expect(state.sort).toBeUndefined();
+		expect(effects).toContainEqual(said('servers in registry order', 'info'));
+	});
+
+	test('an unknown key or too many words says why and keeps the order', () => {
+		const sorted = enter('/sort id').state;
+		const bad = enter('/sort pid', {state: sorted});
+		expect(bad.state.sort).toBe(sorted.sort);
+		expect(bad.effects).toContainEqual(
+			said(
+				'cannot sort by "pid": use id|status|rate|in|up; the order is unchanged',
+				'error',
+			),
+		);
+		expect(enter('/sort id rate').effects).toContainEqual(
+			said(
+				'/sort takes one key: id|status|rate|in|up; the order is unchanged',
+				'error',
+			),
+		);
+	});
+});
