@@ -222,6 +222,7 @@ export function App({store, registryLabel, terminal}: Props) {
 							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}
 							isColourShown={!ui.ansiOff}
+							show={ui.show}
 						/>
 					</>
 				)}

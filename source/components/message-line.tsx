@@ -22,6 +22,8 @@ type Props = {
 	readonly find?: TextPattern;
 	/** Draw the SGR colours a server sent (`/ansi on`); off shows them as escaped text. */
 	readonly isColourShown: boolean;
+	/** `/show`: the projection to draw instead of the message's text. */
+	readonly shown?: string;
 };
 
 const directionGlyphs = glyphs.direction;
@@ -34,10 +36,11 @@ function MessageLineView({
 	stamp,
 	find,
 	isColourShown,
+	shown,
 }: Props) {
 	const frame =
 		isColourShown && message.styled ? message.styled() : message.decoded();
-	const preview = screenText(frame.preview);
+	const preview = screenText(shown ?? frame.preview);
 	const isSystem = message.direction === 'system';
 	return (
 		<Text wrap="truncate-end">

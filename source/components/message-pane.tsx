@@ -5,6 +5,7 @@ import {type TextPattern} from '../core/query/text-pattern.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {screenText} from '../view/glyphs.js';
 import {groupDigits} from '../view/highlight.js';
+import {type MessageShow, shownLine} from '../view/record-show.js';
 import {timeStamp, type TimeMode} from '../view/time-stamps.js';
 import {MessageLine} from './message-line.js';
 import {SectionRule} from './section-rule.js';
@@ -29,6 +30,8 @@ type Props = {
 	readonly timeMode: TimeMode;
 	/** Draw servers' SGR colours (`/ansi`); off shows them as escaped text. */
 	readonly isColourShown?: boolean;
+	/** `/show`: JSON messages it applies to show its projection. */
+	readonly show?: MessageShow;
 	/** The time of the line before the first shown, for `+Δ` stamps. */
 	readonly previousTime?: number;
 	/** Messages dropped by the scrollback bound so far. */
@@ -52,6 +55,7 @@ export function MessagePane({
 	previousTime,
 	dropped,
 	isColourShown = true,
+	show,
 }: Props) {
 	const labelWidth = width >= 100 ? 16 : width >= 72 ? 12 : 9;
 	// A long filter is cut so the search's count after it still fits a narrow rule.
@@ -65,6 +69,9 @@ export function MessagePane({
 			: [
 					`find ${sanitizeLabel(find.label, Math.max(8, labelRoom / 2))} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
 				]),
+		...(show === undefined
+			? []
+			: [`show ${sanitizeLabel(show.label, Math.max(8, labelRoom / 2))}`]),
 		isFollowing
 			? 'following'
 			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
@@ -101,6 +108,7 @@ export function MessagePane({
 							}
 							find={find}
 							isColourShown={isColourShown}
+							shown={show ? shownLine(show, message) : undefined}
 						/>
 					))
 				)}

@@ -8,6 +8,7 @@ import {
 	moveCursor,
 } from './line-editing.js';
 import {scroll} from './pane-scroll.js';
+import {type MessageShow} from './record-show.js';
 import {type SortOrder} from './table-sort.js';
 import {type TimeMode} from './time-stamps.js';
 
@@ -44,6 +45,8 @@ export type UiState = {
 	ansiOff?: boolean;
 	/** `/sort`: the server table's order; undefined is registry order. */
 	sort?: SortOrder;
+	/** `/show`: JSON messages (of one server, or all) show the query's projection instead. */
+	show?: MessageShow;
 	overlay: Overlay;
 	/** Detail view: the seq of the message shown. */
 	detailSeq?: number;
@@ -87,8 +90,11 @@ export type UiAction =
 	/** Make match `seq` current and scroll it into the middle of the pane, pausing there. */
 	| {type: 'find-jump'; seq: number; seqs: readonly number[]; pageSize: number}
 	| {type: 'set-time-mode'; mode: TimeMode}
-	/** How things are shown (`/ansi`, `/sort`): the fields given replace the state's. */
-	| {type: 'set-view'; changes: Partial<Pick<UiState, 'ansiOff' | 'sort'>>}
+	/** How things are shown (`/ansi`, `/sort`, `/show`): the fields given replace the state's. */
+	| {
+			type: 'set-view';
+			changes: Partial<Pick<UiState, 'ansiOff' | 'sort' | 'show'>>;
+	  }
 	| {type: 'overlay'; overlay: Overlay; detailSeq?: number}
 	| {type: 'detail-step'; by: number; seqs: readonly number[]}
 	/** Scroll the help or detail view, never past `maxOffset` (its last row at the bottom). */

@@ -85,3 +85,77 @@ describe('/sort', () => {
 		);
 	});
 });
+
+describe('/show', () => {
+	test('projects JSON messages through a query, and says how to end it', () => {
+		const {state, effects} = enter('/show payload.n');
+		expect(state.show?.label).toBe('payload.n');
+		expect(state.show?.serverId).toBeUndefined();
+		expect(state.show?.query.apply({payload: {n: 3}})).toEqual({value: 3});
+		expect(effects).toEqual([
+			cleared,
+			said('showing payload.n of JSON messages (/show alone ends it)', 'info'),
+		]);
+	});
+
+	test('@id shows one server only; an id not registered yet is kept with a warning', () => {
+		const one = enter('/show @alpha [type, n]');
+		expect(one.state.show).toMatchObject({
+			serverId: 'alpha',
+			label: '@alpha [type, n]',
+		});
+		expect(one.effects).toContainEqual(
+			said(
+				'showing @alpha [type, n] of JSON messages (/show alone ends it)',
+				'info',
+			),
+		);
+		const unknown = enter('/show @later n');
+		expect(unknown.state.show?.serverId).toBe('later');
+		expect(unknown.effects).toContainEqual(
+			said(
+				'showing @later n of JSON messages (/show alone ends it); no server "later" is registered yet',
+				'warning',
+			),
+		);
+	});
+
+	test('a bad query says why and changes nothing', () => {
+		const showing = enter('/show n').state;
+		const bad = enter('/show payload.[', {state: showing});
+		expect(bad.state.show).toBe(showing.show);
+		const [, answer] = bad.effects;
+		expect(answer).toMatchObject({type: 'say', feedback: {tone: 'error'}});
+		expect(answer?.type === 'say' ? answer.feedback?.text : undefined).toMatch(
+			/^\/show: bad query "payload\.\[": .+; nothing changed$/,
+		);
+		expect(enter('/show @ n').effects).toContainEqual(
+			said(
+				'/show: an @ needs a server id, e.g. @alpha payload.n; nothing changed',
+				'error',
+			),
+		);
+		expect(enter('/show @alpha').effects).toContainEqual(
+			said(
+				'/show: no query; `/show` alone shows messages as sent; nothing changed',
+				'error',
+			),
+		);
+	});
+
+	test('alone ends it; alone with nothing shown says what it needs', () => {
+		const showing = enter('/show n').state;
+		const ended = enter('/show', {state: showing});
+		expect(ended.state.show).toBeUndefined();
+		expect(ended.effects).toContainEqual(
+			said('showing messages as sent', 'info'),
+		);
+		expect(enter('/show').effects).toContainEqual(
+			said('/show needs a query, e.g. /show payload.n', 'error'),
+		);
+	});
+
+	test('the same line gives the same show, so cached projections are kept', () => {
+		expect(enter('/show a.b').state.show).toBe(enter('/show a.b').state.show);
+	});
+});
