@@ -241,7 +241,7 @@ export function App({store, registryLabel, terminal}: Props) {
 					remote={remote}
 					width={columns}
 				/>
-				{layout.showFooter ? <Footer /> : null}
+				{layout.showFooter ? <Footer width={columns} /> : null}
 			</Box>
 		</AsciiScreen>
 	);

@@ -1,15 +1,21 @@
 import {Text} from 'ink';
 import {keyHints} from '../view/commands/docs.js';
+import {fitHints} from '../view/commands/fit-hints.js';
 import {glyphs} from '../view/glyphs.js';
 
 const hints = keyHints(glyphs.arrows);
 
-/** Key hints from the command table, as many as fit. */
-export function Footer() {
+type Props = {
+	/** Columns of the terminal. */
+	readonly width: number;
+};
+
+/** Key hints from the command table: as many whole ones as fit, help and quit first. */
+export function Footer({width}: Props) {
 	return (
 		<Text dimColor wrap="truncate-end">
 			{' '}
-			{hints.map(({keys, label}, index) => (
+			{fitHints(hints, width).map(({keys, label}, index) => (
 				<Text key={keys}>
 					{index > 0 ? '  ' : ''}
 					<Text bold>{keys}</Text> {label}
