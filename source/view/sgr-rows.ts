@@ -1,17 +1,10 @@
-import {applySgr, type SpanStyle} from './sgr-spans.js';
+import {
+	applySgr,
+	colorNames,
+	sgrSequence,
+	type SpanStyle,
+} from './sgr-spans.js';
 
-// eslint-disable-next-line no-control-regex -- ESC starts the kept SGR sequences this reads.
-const sgrSequence = /\u001B\[([\d;]*)m/g;
-const colorNames = [
-	'black',
-	'red',
-	'green',
-	'yellow',
-	'blue',
-	'magenta',
-	'cyan',
-	'white',
-] as const;
 const colorIndex = new Map<string, number>(
 	colorNames.map((name, index) => [name, index]),
 );

@@ -18,7 +18,8 @@ export type SpanStyle = {
 
 export type StyledSpan = {readonly text: string; readonly style: SpanStyle};
 
-const colorNames = [
+/** The eight colours of SGR 30–37 (and 40–47, 90–97, 100–107), in code order. */
+export const colorNames = [
 	'black',
 	'red',
 	'green',
@@ -31,7 +32,7 @@ const colorNames = [
 
 /** Kept SGR: ESC [ digits and semicolons m (what `sanitize` keeps, nothing else). */
 // eslint-disable-next-line no-control-regex -- ESC is what this looks for.
-const sgrSequence = /\u001B\[([\d;]*)m/g;
+export const sgrSequence = /\u001B\[([\d;]*)m/g;
 
 export function sgrSpans(text: string): StyledSpan[] {
 	const spans: StyledSpan[] = [];
