@@ -1,7 +1,9 @@
-import {recordJson} from '../core/messages/record-json.js';
-import {type MessageRecord} from '../core/messages/record.js';
 import {type JsonQuery} from '../core/query/json-query.js';
-import {redactEntry} from '../core/redact.js';
+import {
+	createStateLines,
+	messageLine,
+	registryLine,
+} from '../core/record/json-lines.js';
 import {watchRegistry} from '../core/registry/watch.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {
@@ -70,14 +72,7 @@ export async function runJsonStream(
 	};
 
 	const writeRegistry = () => {
-		const snapshot = registry.current();
-		write({
-			type: 'registry',
-			time: new Date().toISOString(),
-			path: snapshot.path,
-			file: snapshot.file,
-			servers: snapshot.servers.map((entry) => redactEntry(entry)),
-		});
+		write(registryLine(registry.current()));
 	};
 
 	writeRegistry();
@@ -86,7 +81,7 @@ export async function runJsonStream(
 		registry,
 		describeEvent: eventText,
 		onRecord(record) {
-			write(recordEvent(record, options.show));
+			write(messageLine(record, {show: options.show}));
 		},
 	});
 	holdIngest = (hold) => {
@@ -99,24 +94,10 @@ export async function runJsonStream(
 
 	registry.subscribe(writeRegistry);
 
-	const lastStates = new Map<string, string>();
+	const stateLines = createStateLines();
 	const writeStates = (snapshot: MonitorSnapshot) => {
-		for (const server of snapshot.servers) {
-			const key = JSON.stringify([
-				server.state.status,
-				server.state.attempt,
-				server.state.httpStatus,
-				server.state.lastClose,
-			]);
-			if (lastStates.get(server.id) !== key) {
-				lastStates.set(server.id, key);
-				write({
-					type: 'state',
-					time: new Date().toISOString(),
-					server: server.id,
-					...server.state,
-				});
-			}
+		for (const line of stateLines(snapshot)) {
+			write(line);
 		}
 	};
 
@@ -127,39 +108,6 @@ export async function runJsonStream(
 	unsubscribe();
 	await store.close();
 	return 0;
-}
-
-function recordEvent(
-	record: MessageRecord,
-	show: JsonQuery | undefined,
-): Record<string, unknown> {
-	const base = {
-		time: new Date(record.time).toISOString(),
-		server: record.serverId,
-	};
-	if (record.direction === 'system') {
-		// The event's fields for scripts (`code`, `reason`, `status`, `pid`…), and its line for people.
-		return {
-			type: 'system',
-			...base,
-			...(record.systemEvent ?? {event: record.event}),
-			text: record.decoded().preview,
-		};
-	}
-
-	const frame = record.decoded();
-	return {
-		type: 'message',
-		...base,
-		direction: record.direction,
-		kind: frame.kind,
-		bytes: record.bytes,
-		text: frame.preview,
-		...(frame.topic === undefined ? {} : {topic: frame.topic}),
-		...(frame.event === undefined ? {} : {event: frame.event}),
-		...(frame.type === undefined ? {} : {messageType: frame.type}),
-		...(show === undefined ? {} : shown(show, record)),
-	};
 }
 
 async function onceInterrupted(): Promise<void> {
@@ -182,10 +130,4 @@ function promiseWithResolvers(): {promise: Promise<void>; resolve: () => void} {
 		resolve = done;
 	});
 	return {promise, resolve};
-}
-
-/** `{show: value}` when the query applies to the message, else nothing. */
-function shown(show: JsonQuery, record: MessageRecord): {show?: unknown} {
-	const projected = show.apply(recordJson(record));
-	return projected === undefined ? {} : {show: projected.value};
 }

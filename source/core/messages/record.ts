@@ -40,6 +40,8 @@ export type MessageRecord = {
 	styled?(): DecodedFrame;
 	/** Frames only: make the record own its bytes (see FrameRecord). */
 	settle?(): void;
+	/** Frames only: the kept bytes as received or sent (a recording carries them, for `replay`). */
+	payload?(): Buffer;
 };
 
 /** Payload bytes kept per message for its preview and detail view. */
@@ -106,6 +108,10 @@ class FrameRecord implements MessageRecord {
 				this.#payload = Buffer.from(this.#payload);
 			}
 		}
+	}
+
+	payload(): Buffer {
+		return this.#payload;
 	}
 
 	decoded(): DecodedFrame {

@@ -1,0 +1,152 @@
+import {type MessageRecord} from '../messages/record.js';
+import {type RegistrySnapshot} from '../registry/read.js';
+import {type MonitorSnapshot} from '../store/types.js';
+import {
+	createStateLines,
+	type JsonLine,
+	messageLine,
+	registryLine,
+} from './json-lines.js';
+import {describeRecordError} from './record-file.js';
+import {
+	createRecordWriter,
+	type RecordWriter,
+	type RecordWriterOptions,
+	type RecordWriterStats,
+} from './writer.js';
+
+/** The recording's format: the `--json` schema, frames with `data`, and these framing lines. */
+export const recordFormat = 'shipyard-record/1';
+
+export type RecordStatus =
+	| {recording: false; last?: RecordWriterStats}
+	| ({recording: true} & RecordWriterStats);
+
+export type StartResult =
+	{ok: true; status: RecordStatus} | {ok: false; error: string};
+
+/** What the recorder reads when a recording starts: the world as it is now. */
+export type RecorderSources = {
+	registry: () => RegistrySnapshot;
+	snapshot: () => MonitorSnapshot;
+};
+
+/**
+Owns the recording of one monitor (or `--json` stream): at most one file at a time, started and
+stopped by `--record` or `/record`. Fed by the store (`onRecord`, every message and system event
+as it is made; `onSnapshot`, for state changes) and the registry (`onRegistry`); each becomes one
+line of the `--json` schema (json-lines.ts) handed to a writer that never blocks (writer.ts).
+*/
+export type Recorder = {
+	start(options: RecordWriterOptions): Promise<StartResult>;
+	/** Stops the recording; its last stats (undefined when none was on). */
+	stop(): Promise<RecordWriterStats | undefined>;
+	status(): RecordStatus;
+	/** Called when the status changes (a start, a stop, a disk error); returns the unsubscribe. */
+	subscribe(listener: () => void): () => void;
+	onRecord(record: MessageRecord): void;
+	onSnapshot(snapshot: MonitorSnapshot): void;
+	onRegistry(snapshot: RegistrySnapshot): void;
+};
+
+export function createRecorder(sources: RecorderSources): Recorder {
+	let writer: RecordWriter | undefined;
+	let stateLines = createStateLines();
+	let last: RecordWriterStats | undefined;
+	// Starts and stops run one after another, in the order asked: a `/record` typed twice quickly
+	// never leaves two files open.
+	let order: Promise<unknown> = Promise.resolve();
+	const inOrder = async <T>(operation: () => Promise<T>): Promise<T> => {
+		const done = order.then(operation);
+		order = done.catch(() => undefined);
+		return done;
+	};
+
+	const listeners = new Set<() => void>();
+	const changed = () => {
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	const write = (line: JsonLine) => {
+		if (writer && !writer.write(line) && writer.stats().error !== undefined) {
+			// The disk failed: the status says so once; later lines are dropped and counted quietly.
+			changed();
+		}
+	};
+
+	const stop = async () => {
+		const closing = writer;
+		if (!closing) {
+			return undefined;
+		}
+
+		writer = undefined;
+		last = await closing.close();
+		changed();
+		return last;
+	};
+
+	const start = async (options: RecordWriterOptions): Promise<StartResult> => {
+		await stop();
+		let opened: RecordWriter;
+		try {
+			opened = await createRecordWriter(options);
+		} catch (error) {
+			return {ok: false, error: describeRecordError(error, options.file)};
+		}
+
+		writer = opened;
+		stateLines = createStateLines();
+		// The context a later reader needs: what was registered and each server's state right now.
+		write({
+			type: 'record',
+			event: 'start',
+			time: new Date().toISOString(),
+			format: recordFormat,
+		});
+		write(registryLine(sources.registry()));
+		for (const line of stateLines(sources.snapshot())) {
+			write(line);
+		}
+
+		changed();
+		return {ok: true, status: status()};
+	};
+
+	function status(): RecordStatus {
+		return writer
+			? {recording: true, ...writer.stats()}
+			: {recording: false, ...(last === undefined ? {} : {last})};
+	}
+
+	return {
+		start: async (options) => inOrder(async () => start(options)),
+		stop: async () => inOrder(stop),
+		status,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		onRecord(record) {
+			if (writer) {
+				write(messageLine(record, {data: true}));
+			}
+		},
+		onSnapshot(snapshot) {
+			if (writer) {
+				for (const line of stateLines(snapshot)) {
+					write(line);
+				}
+			}
+		},
+		onRegistry(snapshot) {
+			if (writer) {
+				write(registryLine(snapshot));
+			}
+		},
+	};
+}
