@@ -1,5 +1,6 @@
 import {Box, Text, useApp, useStdout} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useRef} from 'react';
+import {type Recorder} from './core/record/recorder.js';
 import {type MonitorSnapshot, type MonitorStore} from './core/store.js';
 import {AsciiScreen} from './components/ascii-screen.js';
 import {DetailView} from './components/detail-view.js';
@@ -15,6 +16,7 @@ import {useFeedback} from './hooks/use-feedback.js';
 import {useCommandKeys} from './hooks/use-command-keys.js';
 import {useMessageView} from './hooks/use-message-view.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
+import {useRecording} from './hooks/use-recording.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {detailLines, detailSummary} from './view/detail-text.js';
 import {feedbackRows} from './view/feedback.js';
@@ -31,11 +33,14 @@ type Props = {
 	readonly registryLabel: string;
 	/** Suspend (Ctrl+Z) and the redraw after it; without it Ctrl+Z does nothing. */
 	readonly terminal?: TerminalControl;
+	/** `/record` and the header's REC mark; without it `/record` is not available. */
+	readonly recorder?: Recorder;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel, terminal}: Props) {
+export function App({store, registryLabel, terminal, recorder}: Props) {
 	const snapshot = useMonitorSnapshot(store);
+	const recording = useRecording(recorder);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
 	const [feedback, say] = useFeedback();
@@ -61,6 +66,7 @@ export function App({store, registryLabel, terminal}: Props) {
 			targets: {
 				store,
 				snapshot: shown,
+				recorder,
 				exit,
 				suspend() {
 					terminal?.suspend();
@@ -179,6 +185,7 @@ export function App({store, registryLabel, terminal}: Props) {
 					snapshot={snapshot}
 					registryLabel={registryLabel}
 					width={columns}
+					recording={recording}
 				/>
 				{ui.overlay === 'help' ? (
 					<HelpView

@@ -33,6 +33,9 @@ const cli = meow(
 	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
 	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
 	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
+	  --record <file>     record every frame, event and state change as NDJSON (new file, 0600)
+	  --record-max <size> rotate the recording at this size (file.1 … file.3 kept), e.g. 100MiB
+	  --record-overwrite  let --record replace an existing regular file
 	  --no-color          no colours (NO_COLOR is honoured too)
 	  --help, --version
 
@@ -75,6 +78,9 @@ ${monitorHelp}
 			path: {type: 'string'},
 			name: {type: 'string'},
 			show: {type: 'string'},
+			record: {type: 'string'},
+			recordMax: {type: 'string'},
+			recordOverwrite: {type: 'boolean', default: false},
 		},
 	},
 );
@@ -137,6 +143,13 @@ const connection = {
 		? {}
 		: {maxServers: invocation.maxServers}),
 };
+const recordOptions = {
+	...(cli.flags.record === undefined ? {} : {record: cli.flags.record}),
+	...(invocation.recordMax === undefined
+		? {}
+		: {recordMax: invocation.recordMax}),
+	recordOverwrite: cli.flags.recordOverwrite,
+};
 
 // Each command is loaded on demand, so the headless ones never load React and Ink.
 switch (invocation.command) {
@@ -188,6 +201,7 @@ switch (invocation.command) {
 			const {runJsonStream} = await import('./commands/json-stream.js');
 			process.exitCode = await runJsonStream({
 				...connection,
+				...recordOptions,
 				registryPath,
 				...(show === undefined ? {} : {show}),
 			});
@@ -203,7 +217,11 @@ switch (invocation.command) {
 
 		prepareForInk(cli.flags.color);
 		const {runMonitor} = await import('./commands/monitor.js');
-		process.exitCode = await runMonitor({...connection, registryPath});
+		process.exitCode = await runMonitor({
+			...connection,
+			...recordOptions,
+			registryPath,
+		});
 		break;
 	}
 

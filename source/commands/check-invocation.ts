@@ -11,6 +11,9 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 		'color',
 		'maxServers',
 		'show',
+		'record',
+		'recordMax',
+		'recordOverwrite',
 	],
 	list: ['json', 'maxServers'],
 	prune: ['json'],
@@ -42,6 +45,7 @@ export type Invocation = {
 	scrollback?: number;
 	pingIntervalMs?: number;
 	maxServers?: number;
+	recordMax?: number;
 };
 
 export type InvocationResult =

@@ -11,7 +11,8 @@ export type NumberKey =
 	| 'maxPayload'
 	| 'scrollback'
 	| 'pingIntervalMs'
-	| 'maxServers';
+	| 'maxServers'
+	| 'recordMax';
 
 type NumberSpec = {
 	flag: string;
@@ -71,6 +72,14 @@ const numberSpecs: NumberSpec[] = [
 		parse: Number,
 		what: 'a whole number of servers from 1 to 100000',
 	},
+	{
+		flag: 'recordMax',
+		key: 'recordMax',
+		min: 4096,
+		max: 1024 ** 4,
+		parse: parseBytes,
+		what: 'a size from 4KiB to 1TiB, e.g. 100MiB',
+	},
 ];
 
 export function parseNumbers(
@@ -107,9 +116,8 @@ export function parseNumbers(
 
 /** `1048576`, `512KiB`, `512k`, `4MiB`, `4m` → bytes; NaN when unreadable. */
 export function parseBytes(text: string): number {
-	const match = /^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?$/i.exec(
-		text,
-	);
+	const match =
+		/^(\d+(?:\.\d+)?)\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?$/i.exec(text);
 	if (!match) {
 		return Number.NaN;
 	}
@@ -122,7 +130,9 @@ export function parseBytes(text: string): number {
 				? 1024 ** 2
 				: unit === 'g'
 					? 1024 ** 3
-					: 1;
+					: unit === 't'
+						? 1024 ** 4
+						: 1;
 	return Math.round(Number(match[1]) * scale);
 }
 

@@ -4,7 +4,12 @@ import {
 	messageLine,
 	registryLine,
 } from '../core/record/json-lines.js';
+import {
+	createStoreRecording,
+	type RecordOptions,
+} from '../core/record/store-recording.js';
 import {watchRegistry} from '../core/registry/watch.js';
+import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {
 	createMonitorStore,
@@ -13,16 +18,19 @@ import {
 } from '../core/store.js';
 import {eventText} from '../view/event-text.js';
 
-export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> & {
-	registryPath: string;
-	/** Registry entries acted on (`--max-servers`). */
-	maxServers?: number;
-	stdout?: NodeJS.WritableStream & {writableNeedDrain?: boolean};
-	/** `--show <expr>`: each JSON message its query applies to carries the projection as `show`. */
-	show?: JsonQuery;
-	/** Resolves when the stream should end (SIGINT by default). */
-	until?: Promise<unknown>;
-};
+export type JsonStreamOptions = Omit<StoreOptions, 'registry' | 'onRecord'> &
+	RecordOptions & {
+		registryPath: string;
+		/** Registry entries acted on (`--max-servers`). */
+		maxServers?: number;
+		stdout?: NodeJS.WritableStream & {writableNeedDrain?: boolean};
+		/** `--show <expr>`: each JSON message its query applies to carries the projection as `show`. */
+		show?: JsonQuery;
+		/** Where a recording's failure is said (process.stderr by default). */
+		stderr?: NodeJS.WritableStream;
+		/** Resolves when the stream should end (SIGINT by default). */
+		until?: Promise<unknown>;
+	};
 
 /**
 `shipyard-tui --json` (and the monitor when stdout is not a terminal): one JSON object per line for
@@ -76,14 +84,32 @@ export async function runJsonStream(
 	};
 
 	writeRegistry();
+	const recording = createStoreRecording(registry, options);
+	// Started before the store, so its first events are recorded; the stream goes on without a
+	// recording it cannot make, and stderr says why.
+	if (options.record !== undefined) {
+		const started = await recording.recorder.start({
+			file: options.record,
+			overwrite: options.recordOverwrite,
+		});
+		if (!started.ok) {
+			(options.stderr ?? process.stderr).write(
+				`shipyard-tui: ${sanitizeLabel(started.error, 2000)}\n`,
+			);
+		}
+	}
+
 	const store = createMonitorStore({
 		...options,
 		registry,
 		describeEvent: eventText,
 		onRecord(record) {
 			write(messageLine(record, {show: options.show}));
+			recording.onRecord(record);
 		},
 	});
+	const detachRecording = recording.attach(store);
+
 	holdIngest = (hold) => {
 		store.holdIngest(hold);
 	};
@@ -107,6 +133,8 @@ export async function runJsonStream(
 	await Promise.race([options.until ?? onceInterrupted(), stopped]);
 	unsubscribe();
 	await store.close();
+	detachRecording();
+	await recording.recorder.stop();
 	return 0;
 }
 

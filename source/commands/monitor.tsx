@@ -2,6 +2,10 @@ import {render} from 'ink';
 import {App} from '../app.js';
 import {displayPath} from '../core/registry/paths.js';
 import {watchRegistry} from '../core/registry/watch.js';
+import {
+	createStoreRecording,
+	type RecordOptions,
+} from '../core/record/store-recording.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
@@ -9,11 +13,12 @@ import {createSuspender} from '../terminal/suspend.js';
 import {eventText} from '../view/event-text.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
-export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
-	registryPath: string;
-	/** Registry entries acted on (`--max-servers`). */
-	maxServers?: number;
-};
+export type MonitorOptions = Omit<StoreOptions, 'registry'> &
+	RecordOptions & {
+		registryPath: string;
+		/** Registry entries acted on (`--max-servers`). */
+		maxServers?: number;
+	};
 
 /**
 The full-screen monitor. The terminal is restored on every way out: Ctrl+C, /quit, SIGTERM, SIGHUP,
@@ -21,14 +26,31 @@ and a crash (after which the error is printed on the normal screen); and around 
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
+	const registry = watchRegistry(options.registryPath, {
+		maxServers: options.maxServers,
+	});
+	const recording = createStoreRecording(registry, options);
+	// Started before the store, so its first events are recorded; a file that cannot be made is
+	// said in the pane, and the monitor goes on without recording.
+	const started =
+		options.record === undefined
+			? undefined
+			: await recording.recorder.start({
+					file: options.record,
+					overwrite: options.recordOverwrite,
+				});
 	const store = createMonitorStore({
 		...options,
-		registry: watchRegistry(options.registryPath, {
-			maxServers: options.maxServers,
-		}),
+		registry,
 		redrawAt: nextRedrawAt,
 		describeEvent: eventText,
+		onRecord: recording.onRecord,
 	});
+	const detachRecording = recording.attach(store);
+	if (started && !started.ok) {
+		store.note(started.error);
+	}
+
 	let restored = false;
 	const restore = () => {
 		if (!restored) {
@@ -50,6 +72,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			store={store}
 			registryLabel={displayPath(options.registryPath)}
 			terminal={suspender}
+			recorder={recording.recorder}
 		/>,
 		{
 			exitOnCtrlC: false,
@@ -123,6 +146,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
+		// After the store: its last events (the connections closing) are in the recording too.
+		detachRecording();
+		await recording.recorder.stop();
 		// Node would abort at exit resetting a terminal that is gone.
 		releaseLostTerminal();
 		// With the terminal gone its listeners stay: a write in flight may still fail, and more SIGHUPs

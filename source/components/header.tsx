@@ -6,12 +6,16 @@ import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {statusStyles} from '../view/server-status.js';
+import {recordingMark} from '../view/recording-text.js';
+import {type RecordWriterStats} from '../core/record/writer.js';
 
 type Props = {
 	readonly snapshot: MonitorSnapshot;
 	/** The registry path as shown (home folder shortened to ~); untrusted, sanitised here. */
 	readonly registryLabel: string;
 	readonly width: number;
+	/** While recording: its size and drops, shown as a REC mark beside help. */
+	readonly recording?: Pick<RecordWriterStats, 'bytes' | 'dropped' | 'error'>;
 };
 
 const countedStatuses: ServerStatus[] = [
@@ -26,7 +30,7 @@ const countedStatuses: ServerStatus[] = [
 ];
 
 /** One line: what is watched, how many servers in which state, warnings, and where help is. */
-export function Header({snapshot, registryLabel, width}: Props) {
+export function Header({snapshot, registryLabel, width, recording}: Props) {
 	const counts = countedStatuses
 		.map((status) => ({
 			status,
@@ -44,6 +48,9 @@ export function Header({snapshot, registryLabel, width}: Props) {
 					: ' (broken)'
 				: '';
 	const {separator} = glyphs;
+	const mark = recording
+		? `  ${glyphs.status.up} ${recordingMark(recording)}`
+		: '';
 	// The counts matter more than the whole path: a long path gives way in its middle.
 	const countsText = counts
 		.map(({status, count}) => `${count} ${status}`)
@@ -54,7 +61,8 @@ export function Header({snapshot, registryLabel, width}: Props) {
 		stringWidth(`${separator}${snapshot.servers.length} servers: `) +
 		stringWidth(countsText) +
 		(warnings > 0 ? `  ${glyphs.warning} ${warnings} warnings`.length : 0) +
-		'  ? help '.length;
+		'  ? help '.length +
+		stringWidth(mark);
 	// The path comes from a flag or the environment: it is shown like any other untrusted text.
 	const label = shortenMiddle(
 		screenText(sanitizeLabel(registryLabel, 4096)),
@@ -93,6 +101,11 @@ export function Header({snapshot, registryLabel, width}: Props) {
 				</Text>
 			</Box>
 			<Box flexShrink={0}>
+				{recording ? (
+					<Text bold color={paint(recording.dropped > 0 ? 'yellow' : 'red')}>
+						{mark}
+					</Text>
+				) : null}
 				<Text dimColor>{'  ? help '}</Text>
 			</Box>
 		</Box>

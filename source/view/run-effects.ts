@@ -5,9 +5,11 @@ import {
 	saveMessages,
 } from '../core/messages/save.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {type Recorder} from '../core/record/recorder.js';
 import {type MonitorSnapshot, type MonitorStore} from '../core/store.js';
 import {clipboardCopy} from '../terminal/clipboard.js';
 import {answer, describeSubscription} from './commands/answers.js';
+import {describeRecording} from './recording-text.js';
 import {type Effect} from './commands/types.js';
 import {type Feedback} from './feedback.js';
 import {filterMessages} from './message-window.js';
@@ -22,6 +24,8 @@ export type EffectTargets = {
 	suspend: () => void;
 	/** Shows the answer by the prompt. */
 	say: (feedback: Feedback | undefined) => void;
+	/** `/record`'s recorder; without it `/record` says it is not available. */
+	recorder?: Recorder;
 	/** Writes bytes to the terminal past the renderer (the clipboard's OSC 52); without it nothing copies. */
 	writeTerminal?: (data: string) => void;
 };
@@ -65,6 +69,11 @@ function runEffect(effect: Effect, targets: EffectTargets): void {
 
 		case 'save': {
 			save(effect, targets);
+			return;
+		}
+
+		case 'record': {
+			record(effect, targets);
 			return;
 		}
 
@@ -112,6 +121,54 @@ function save(
 			);
 		},
 	);
+}
+
+function record(
+	{file: typed, overwrite}: Extract<Effect, {type: 'record'}>,
+	targets: EffectTargets,
+): void {
+	const {recorder} = targets;
+	if (!recorder) {
+		targets.say({text: 'recording is not available here', tone: 'error'});
+		return;
+	}
+
+	const failed = (error: unknown) => {
+		runEffects(
+			answer(
+				`/record failed: ${sanitizeLabel(error instanceof Error ? error.message : String(error), 1000)}`,
+				'error',
+			),
+			targets,
+		);
+	};
+
+	if (typed === undefined) {
+		recorder.stop().then((stats) => {
+			runEffects(
+				stats
+					? answer(`stopped ${describeRecording(stats)}`, 'info')
+					: answer('not recording; /record <file> starts', 'warning', {
+							note: false,
+						}),
+				targets,
+			);
+		}, failed);
+		return;
+	}
+
+	const file = resolveSavePath(typed, {cwd: process.cwd(), home: os.homedir()});
+	recorder.start({file, overwrite}).then((started) => {
+		runEffects(
+			started.ok
+				? answer(
+						`${describeRecording({file, bytes: 0, dropped: 0})} · /record stops`,
+						'info',
+					)
+				: answer(sanitizeLabel(started.error, 1000), 'error'),
+			targets,
+		);
+	}, failed);
 }
 
 function copy(

@@ -28,7 +28,8 @@ export type StartResult =
 /** What the recorder reads when a recording starts: the world as it is now. */
 export type RecorderSources = {
 	registry: () => RegistrySnapshot;
-	snapshot: () => MonitorSnapshot;
+	/** Undefined before the store is made: its first snapshot then gives the states. */
+	snapshot: () => MonitorSnapshot | undefined;
 };
 
 /**
@@ -107,7 +108,8 @@ export function createRecorder(sources: RecorderSources): Recorder {
 			format: recordFormat,
 		});
 		write(registryLine(sources.registry()));
-		for (const line of stateLines(sources.snapshot())) {
+		const snapshot = sources.snapshot();
+		for (const line of snapshot ? stateLines(snapshot) : []) {
 			write(line);
 		}
 

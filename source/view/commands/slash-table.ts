@@ -79,6 +79,34 @@ export const slashCommands: readonly SlashCommand[] = [
 		run: (state, input) => save(state, input.typed, input.raw, true),
 	},
 	{
+		slash: 'record',
+		usage: '[file]',
+		description:
+			'record every frame, event and state change to a file (NDJSON); alone, stop',
+		details:
+			'the `--json` schema, frames with their bytes (`data`, base64) so `shipyard-tui replay` can serve them again; `~` expands; mode 0600; never follows a link; an existing file is refused; rotates at `--record-max`',
+		run: (state, input) => record(state, input.raw, false),
+	},
+	{
+		slash: 'record!',
+		usage: '<file>',
+		description: 'the same, replacing an existing file',
+		details: 'a regular file only',
+		run(state, input) {
+			if (input.raw === '') {
+				return {
+					state,
+					effects: answer(
+						`/${input.typed} needs a file name, e.g. /${input.typed} session.ndjson`,
+						'error',
+					),
+				};
+			}
+
+			return record(state, input.raw, true);
+		},
+	},
+	{
 		slash: 'sub',
 		usage: '<topic>',
 		description: 'subscribe channel servers to a topic (now and on reconnect)',
@@ -118,6 +146,18 @@ function save(state: UiState, typed: string, file: string, overwrite: boolean) {
 	return {
 		state,
 		effects: [{type: 'save', file, overwrite, filter: state.filter} as const],
+	};
+}
+
+/** `/record <file>` starts (or moves) the recording; `/record` alone stops it. */
+function record(state: UiState, file: string, overwrite: boolean) {
+	return {
+		state,
+		effects: [
+			file === ''
+				? ({type: 'record', overwrite: false} as const)
+				: ({type: 'record', file, overwrite} as const),
+		],
 	};
 }
 

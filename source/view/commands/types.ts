@@ -17,6 +17,11 @@ export type Effect =
 	| {type: 'clear-messages'}
 	/** Write the kept messages that pass `filter` to `file` (as typed; `~` not yet expanded). */
 	| {type: 'save'; file: string; overwrite: boolean; filter?: MessageFilter}
+	/**
+	Start recording to `file` (as typed; `~` not yet expanded), replacing a regular file with
+	`overwrite`; with no file, stop.
+	*/
+	| {type: 'record'; file?: string; overwrite: boolean}
 	/** Put message `seq` on the clipboard (OSC 52): its text, or its JSON pretty-printed. */
 	| {type: 'copy'; seq: number; pretty: boolean}
 	| {type: 'subscribe'; topic: string}
