@@ -23,6 +23,8 @@ const cli = meow(
 	  serve               an echo server that registers itself (for trying things out)
 	  prune               remove registry entries whose process is gone
 	  demo                a few local servers in a temporary registry, with the monitor over them
+	  replay <file>       serve a recording (--record) again at its timing, as registered servers;
+	                      without --registry, in a temporary registry with the monitor over it
 
 	Options
 	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
@@ -49,6 +51,10 @@ const cli = meow(
 	  --host <address>    address to bind [default: 127.0.0.1]
 	  --path <path>       WebSocket path [default: /]
 	  --name <label>      display name
+
+	replay options
+	  --speed <factor>    play faster (2) or slower (0.5) [default: 1]
+	  --loop              start again at the end, until Ctrl+C
 ${monitorHelp}
 
 	Examples
@@ -57,6 +63,8 @@ ${monitorHelp}
 	  $ shipyard-tui send "hello" --to api
 	  $ shipyard-tui --json | jq 'select(.type == "message")'
 	  $ shipyard-tui --json --show 'payload.n'
+	  $ shipyard-tui --record session.ndjson
+	  $ shipyard-tui replay session.ndjson --speed 2
 `,
 	{
 		importMeta: import.meta,
@@ -81,6 +89,8 @@ ${monitorHelp}
 			record: {type: 'string'},
 			recordMax: {type: 'string'},
 			recordOverwrite: {type: 'boolean', default: false},
+			speed: {type: 'string'},
+			loop: {type: 'boolean', default: false},
 		},
 	},
 );
@@ -237,6 +247,32 @@ switch (invocation.command) {
 		prepareForInk(cli.flags.color);
 		const {runDemo} = await import('./commands/demo.js');
 		process.exitCode = await runDemo(connection);
+		break;
+	}
+
+	case 'replay': {
+		// With --registry it serves headless; without, the monitor comes too and needs a terminal.
+		const monitorToo = cli.flags.registry === undefined;
+		if (monitorToo && (!process.stdout.isTTY || !process.stdin.isTTY)) {
+			process.stderr.write(
+				'shipyard-tui replay: without --registry it starts the monitor, which needs a terminal; give --registry <path> to serve only\n',
+			);
+			process.exitCode = 2;
+			break;
+		}
+
+		if (monitorToo) {
+			prepareForInk(cli.flags.color);
+		}
+
+		const {runReplay} = await import('./commands/replay.js');
+		process.exitCode = await runReplay({
+			file: invocation.arguments[0]!,
+			...(monitorToo ? {} : {registryPath}),
+			...(invocation.speed === undefined ? {} : {speed: invocation.speed}),
+			loop: cli.flags.loop,
+			monitor: {...connection, ...recordOptions},
+		});
 		break;
 	}
 }

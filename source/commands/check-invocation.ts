@@ -20,6 +20,17 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers'],
 	serve: ['id', 'port', 'host', 'path', 'name'],
 	demo: ['color'],
+	replay: [
+		'speed',
+		'loop',
+		'color',
+		'maxPayload',
+		'scrollback',
+		'pingInterval',
+		'record',
+		'recordMax',
+		'recordOverwrite',
+	],
 };
 
 export const commandNames = [
@@ -29,6 +40,7 @@ export const commandNames = [
 	'send',
 	'serve',
 	'demo',
+	'replay',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 
@@ -46,6 +58,8 @@ export type Invocation = {
 	pingIntervalMs?: number;
 	maxServers?: number;
 	recordMax?: number;
+	/** `replay --speed`: time is divided by it. */
+	speed?: number;
 };
 
 export type InvocationResult =
@@ -81,7 +95,17 @@ export function checkInvocation(
 		};
 	}
 
-	if (command !== 'send' && rest.length > 0) {
+	if (command === 'replay' && rest.length !== 1) {
+		return {
+			ok: false,
+			error:
+				rest.length === 0
+					? 'replay needs the recording to play, e.g. shipyard-tui replay session.ndjson'
+					: `replay takes one file, got "${rest.join(' ')}"`,
+		};
+	}
+
+	if (command !== 'send' && command !== 'replay' && rest.length > 0) {
 		return {
 			ok: false,
 			error: `${command === 'monitor' ? 'the monitor' : `"${command}"`} takes no arguments, got "${rest.join(' ')}"`,
@@ -94,9 +118,33 @@ export function checkInvocation(
 	}
 
 	const numbers = parseNumbers(flags);
-	return numbers.ok
-		? {ok: true, command, arguments: rest, ...numbers.values}
-		: numbers;
+	if (!numbers.ok) {
+		return numbers;
+	}
+
+	const speed = parseSpeed(flags.speed);
+	return typeof speed === 'string'
+		? {ok: false, error: speed}
+		: {
+				ok: true,
+				command,
+				arguments: rest,
+				...numbers.values,
+				...(speed === undefined ? {} : {speed}),
+			};
+}
+
+/** `--speed 2`, `--speed 0.5`: a factor from 0.01 to 1000; the error when it is not one. */
+function parseSpeed(raw: unknown): number | string | undefined {
+	if (raw === undefined) {
+		return undefined;
+	}
+
+	const text = typeof raw === 'string' ? raw.trim() : '';
+	const value = Number(text);
+	return text !== '' && Number.isFinite(value) && value >= 0.01 && value <= 1000
+		? value
+		: `--speed must be a factor from 0.01 to 1000, e.g. 2 or 0.5, got "${typeof raw === 'string' ? raw : typeof raw}"`;
 }
 
 function checkFlagNames(

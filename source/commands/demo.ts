@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {registerServer} from '../core/registry/register.js';
 import {startChannelServer} from '../servers/channel-server.js';
 import {startEchoServer} from '../servers/echo-server.js';
 import {runMonitor, type MonitorOptions} from './monitor.js';
+import {withTemporaryRegistry} from './temporary-registry.js';
 
 const demoTopic = 'reasoning:demo';
 
@@ -15,8 +13,15 @@ over them. Everything it started is stopped, and the folder removed, when the mo
 export async function runDemo(
 	options: Omit<MonitorOptions, 'registryPath'>,
 ): Promise<number> {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-demo-'));
-	const registryPath = path.join(folder, 'servers.json');
+	return withTemporaryRegistry('shipyard-demo-', async (registryPath) =>
+		serveDemo(options, registryPath),
+	);
+}
+
+async function serveDemo(
+	options: Omit<MonitorOptions, 'registryPath'>,
+	registryPath: string,
+): Promise<number> {
 	const stops: Array<() => Promise<void> | void> = [];
 	try {
 		for (const id of ['echo-alpha', 'echo-bravo', 'echo-charlie']) {
@@ -59,6 +64,5 @@ export async function runDemo(
 		});
 	} finally {
 		await Promise.allSettled(stops.map(async (stop) => stop()));
-		fs.rmSync(folder, {recursive: true, force: true});
 	}
 }
