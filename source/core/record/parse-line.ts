@@ -65,8 +65,8 @@ const registrySchema = z.object({
 		.array(
 			z.looseObject({
 				id: serverId,
-				name: z.unknown(),
-				path: z.unknown(),
+				name: z.unknown().optional(),
+				path: z.unknown().optional(),
 			}),
 		)
 		.max(100_000),
