@@ -13,10 +13,12 @@ Empty lines are skipped; a last line without a newline counts.
 export async function* readLines(
 	file: string,
 	maxLength: number,
+	/** Bytes read at a time (small in tests, so lines cross chunk edges). */
+	chunkBytes = 64 * 1024,
 ): AsyncGenerator<FileLine> {
 	const stream = fs.createReadStream(file, {
 		encoding: 'utf8',
-		highWaterMark: 64 * 1024,
+		highWaterMark: chunkBytes,
 	});
 	let partial = '';
 	let tooLong = false;

@@ -63,10 +63,7 @@ export const scripts: Record<string, Array<string | Buffer>> = {
 		'ünïcödé ✓ 漢字',
 		'{"not": json',
 	],
-	gamma: [
-		JSON.stringify({type: 'tick', n: 1}),
-		JSON.stringify({type: 'tick', n: 2}),
-	],
+	gamma: Array.from({length: 12}, (_, n) => JSON.stringify({type: 'tick', n})),
 };
 
 /**
