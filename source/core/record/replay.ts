@@ -129,10 +129,13 @@ export async function replaySession(
 			throw error;
 		}
 	} finally {
-		// Entries first: the monitor drops the servers, rather than seeing them close and retrying.
+		// Entries first: a monitor drops the servers (and closes its sockets) on the registry change,
+		// rather than seeing them close and retrying. It is given a moment to, then they close anyway.
 		for (const registration of registrations) {
 			registration.unregister();
 		}
+
+		await clientsGone([...servers.values()], 1000);
 
 		await Promise.allSettled(
 			[...servers.values()].map(async (server) => server.close()),
@@ -282,6 +285,21 @@ async function* parsedLines(file: string): AsyncGenerator<NumberedLine> {
 		yield parsed.ok
 			? {ok: true, number: line.number, line: parsed.line}
 			: {ok: false, number: line.number, error: parsed.error};
+	}
+}
+
+/** Resolves when no server has a client left, or after `timeoutMs`. */
+async function clientsGone(
+	servers: ReplayServer[],
+	timeoutMs: number,
+): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (
+		Date.now() < deadline &&
+		servers.some((server) => server.clientCount() > 0)
+	) {
+		// eslint-disable-next-line no-await-in-loop
+		await delay(20);
 	}
 }
 

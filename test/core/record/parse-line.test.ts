@@ -3,7 +3,10 @@ import path from 'node:path';
 import {fc, test} from '@fast-check/vitest';
 import {afterAll, describe, expect, it} from 'vitest';
 import {parseRecordLine} from '../../../source/core/record/parse-line.js';
-import {readLines} from '../../../source/core/record/read-lines.js';
+import {
+	type FileLine,
+	readLines,
+} from '../../../source/core/record/read-lines.js';
 import {safeJsonStringify} from '../../../source/core/safe-json.js';
 import {makeTemporaryFolder} from '../../helpers/temporary-registry.js';
 
@@ -154,9 +157,9 @@ describe('the bounded line reader', () => {
 				read.push(line);
 			}
 
-			const expected = lines.flatMap((text, index) =>
+			const expected: FileLine[] = lines.flatMap((text, index): FileLine[] =>
 				text.length > maxLength
-					? [{number: index + 1, tooLong: true}]
+					? [{number: index + 1, tooLong: true as const}]
 					: text.trim() === ''
 						? []
 						: [{number: index + 1, text}],
