@@ -36,7 +36,7 @@ const cli = meow(
 	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
 	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
 	  --record <file>     record every frame, event and state change as NDJSON (new file, 0600)
-	  --record-max <size> rotate the recording at this size (file.1 … file.3 kept), e.g. 100MiB
+	  --record-max <size> rotate the recording at this size (file.1 to file.3 kept), e.g. 100MiB
 	  --record-overwrite  let --record replace an existing regular file
 	  --no-color          no colours (NO_COLOR is honoured too)
 	  --help, --version

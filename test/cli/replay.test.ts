@@ -53,7 +53,7 @@ describe('shipyard-tui replay --registry', () => {
 				lines[0],
 				'not json at all',
 				...lines.slice(1, 5),
-				'{"type":"message","time":"\\u001b]0;pwned\\u0007","server":"a","direction":"in","kind":"text","data":""}',
+				String.raw`{"type":"message","time":"\u001b]0;pwned\u0007","server":"a","direction":"in","kind":"text","data":""}`,
 				...lines.slice(5),
 			].join('\n'),
 		);

@@ -66,8 +66,8 @@ describe('replay in the pseudo-terminal', () => {
 describe('/record in the monitor', () => {
 	test('starts with a REC mark, records what is shown, stops with its size and drops, and refuses an existing file or a link', async () => {
 		const server = await session.testServer((socket) => {
-			socket.on('message', (data) => {
-				socket.send(`echo ${String(data)}`);
+			socket.on('message', (data: Buffer) => {
+				socket.send(`echo ${data.toString()}`);
 			});
 		});
 		session.writeRegistry([{id: 'echo', port: server.port, pid: process.pid}]);
