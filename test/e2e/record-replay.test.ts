@@ -78,16 +78,16 @@ describe('/record in the monitor', () => {
 		await monitor.waitForText(/echo\s+● connected/);
 
 		monitor.write(`/record ${file}${keys.enter}`);
-		const started = await monitor.waitForText('/record stops');
-		expect(started).toMatch(/recording to .*session\.ndjson · 0 B · 0 dropped/);
+		const started = await monitor.waitForText(
+			/^ recording to .*session\.ndjson · 0 B · 0 dropped · \/record stops$/m,
+		);
 		expect(started.split('\n')[0]).toMatch(/● REC \d/);
 
 		monitor.write(`ping-1${keys.enter}`);
 		await monitor.waitForText('echo ping-1');
 		monitor.write(`/record${keys.enter}`);
-		const stopped = await monitor.waitForText('stopped recording to');
-		expect(stopped).toMatch(
-			/stopped recording to .*session\.ndjson · [\d.]+ (B|KiB) · 0 dropped/,
+		const stopped = await monitor.waitForText(
+			/stopped recording to .*session\.ndjson · [\d.]+ (B|KiB) · 0 dropped$/m,
 		);
 		expect(stopped.split('\n')[0]).not.toContain('REC');
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
