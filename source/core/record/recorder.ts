@@ -70,7 +70,7 @@ export function createRecorder(sources: RecorderSources): Recorder {
 		}
 	};
 
-	const write = (line: JsonLine) => {
+	const write = (line: JsonLine | (() => JsonLine)) => {
 		if (writer && !writer.write(line) && writer.stats().error !== undefined) {
 			// The disk failed: the status says so once; later lines are dropped and counted quietly.
 			changed();
@@ -135,7 +135,7 @@ export function createRecorder(sources: RecorderSources): Recorder {
 		},
 		onRecord(record) {
 			if (writer) {
-				write(messageLine(record, {data: true}));
+				write(() => messageLine(record, {data: true}));
 			}
 		},
 		onSnapshot(snapshot) {

@@ -40,8 +40,11 @@ export type RecordWriterStats = {
 };
 
 export type RecordWriter = {
-	/** Queues a line; false when it was dropped (queue full, or writing has failed). Never blocks. */
-	write(line: JsonLine): boolean;
+	/**
+	Queues a line; false when it was dropped (queue full, or writing has failed). Never blocks. Given
+	a function, calls it only when the line will be kept (a frame's line costs a decode and base64).
+	*/
+	write(line: JsonLine | (() => JsonLine)): boolean;
 	stats(): RecordWriterStats;
 	/**
 	Writes what is queued, then a last line `{"type":"record","event":"stop",…}` with the counts
@@ -77,13 +80,27 @@ export async function createRecordWriter(
 		rotations: 0,
 	};
 
-	const enqueue = (line: JsonLine, always: boolean): boolean => {
+	const enqueue = (
+		make: JsonLine | (() => JsonLine),
+		always: boolean,
+	): boolean => {
 		stats.received++;
+		// A full queue drops before the line is even made into text: under a flood the cost of
+		// recording stays a counter increment per message.
+		if (
+			stats.error !== undefined ||
+			(!always && (closing || queuedBytes >= queueLimit))
+		) {
+			stats.dropped++;
+			return false;
+		}
+
+		const line = typeof make === 'function' ? make() : make;
 		const text = safeJsonStringify(line) + '\n';
 		const size = Buffer.byteLength(text);
 		if (
 			stats.error !== undefined ||
-			(!always && (closing || queuedBytes + size > queueLimit))
+			(!always && queuedBytes + size > queueLimit)
 		) {
 			stats.dropped++;
 			return false;
