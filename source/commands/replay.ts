@@ -151,6 +151,10 @@ export function describeEvent(event: ReplayEvent): string {
 			return `serving ${event.servers.map((server) => `${sanitizeLabel(server.id, 200)} on 127.0.0.1:${server.port}`).join(', ')}`;
 		}
 
+		case 'renamed': {
+			return `${sanitizeLabel(event.from, 200)} is registered already: replayed as ${sanitizeLabel(event.to, 200)}`;
+		}
+
 		case 'waiting': {
 			return `waiting for a client on ${event.servers.map((id) => sanitizeLabel(id, 200)).join(', ')} (the clock starts when every server has one)`;
 		}

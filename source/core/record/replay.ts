@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import {setTimeout as delay} from 'node:timers/promises';
+import {readRegistry} from '../registry/read.js';
 import {registerServer, type Registration} from '../registry/register.js';
 import {maxLineLength, parseRecordLine, type ReplayLine} from './parse-line.js';
 import {readLines} from './read-lines.js';
@@ -24,6 +25,8 @@ export type ReplayEvent =
 	/** A line that is not what a recording holds: skipped, with its number and why. */
 	| {type: 'problem'; line: number; error: string}
 	| {type: 'serving'; servers: Array<{id: string; port: number}>}
+	/** The registry already held this id (a live server, say): the replay took another. */
+	| {type: 'renamed'; from: string; to: string}
 	/** The clock waits until each server has a client, so no frame goes to nobody. */
 	| {type: 'waiting'; servers: string[]}
 	| {
@@ -89,14 +92,25 @@ export async function replaySession(
 		unheard: 0,
 		problems: plan.problems,
 	};
+	const names = new Map<string, string>();
+	const taken = new Set(
+		readRegistry(options.registryPath).servers.map((entry) => entry.id),
+	);
 	try {
 		for (const [id, entry] of plan.servers) {
 			// eslint-disable-next-line no-await-in-loop
 			const server = await startReplayServer();
 			servers.set(id, server);
+			const free = freeId(id, taken);
+			taken.add(free);
+			names.set(id, free);
+			if (free !== id) {
+				report({type: 'renamed', from: id, to: free});
+			}
+
 			registrations.push(
 				registerServer(
-					{id, port: server.port, host: '127.0.0.1', ...entry},
+					{...entry, id: free, port: server.port, host: '127.0.0.1'},
 					{registryPath: options.registryPath, unregisterOnExit: false},
 				),
 			);
@@ -104,11 +118,14 @@ export async function replaySession(
 
 		report({
 			type: 'serving',
-			servers: [...servers].map(([id, server]) => ({id, port: server.port})),
+			servers: registrations.map((registration) => ({
+				id: registration.entry.id,
+				port: registration.entry.port,
+			})),
 		});
 		const lonely = [...servers]
 			.filter(([, server]) => server.clientCount() === 0)
-			.map(([id]) => id);
+			.map(([id]) => names.get(id) ?? id);
 		if (lonely.length > 0) {
 			report({type: 'waiting', servers: lonely});
 		}
@@ -286,6 +303,24 @@ async function* parsedLines(file: string): AsyncGenerator<NumberedLine> {
 			? {ok: true, number: line.number, line: parsed.line}
 			: {ok: false, number: line.number, error: parsed.error};
 	}
+}
+
+/**
+`id`, or when the registry holds it already, `id@replay` (then `id@replay-2`…): a replay never
+replaces the entry of a server that is running.
+*/
+function freeId(id: string, taken: ReadonlySet<string>): string {
+	for (let attempt = 1; attempt <= 1000; attempt++) {
+		const candidate =
+			attempt === 1
+				? id
+				: `${id.slice(0, 180)}@replay${attempt === 2 ? '' : `-${attempt - 1}`}`;
+		if (!taken.has(candidate)) {
+			return candidate;
+		}
+	}
+
+	throw new Error(`no free id for ${id} in the registry`);
 }
 
 /** Resolves when no server has a client left, or after `timeoutMs`. */
