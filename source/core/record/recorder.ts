@@ -1,4 +1,4 @@
-import {type MessageRecord} from '../messages/record.js';
+import {keptBytesPerMessage, type MessageRecord} from '../messages/record.js';
 import {type RegistrySnapshot} from '../registry/read.js';
 import {type MonitorSnapshot} from '../store/types.js';
 import {
@@ -50,6 +50,15 @@ export type Recorder = {
 	onRegistry(snapshot: RegistrySnapshot): void;
 };
 
+/**
+A frame's line, in bytes, before it is made: its kept bytes in base64, its preview (about as long
+as a short frame, bounded for a long one) and the fields around them. Corrected once it is made.
+*/
+function lineEstimate(bytes: number): number {
+	const kept = Math.min(bytes, keptBytesPerMessage);
+	return Math.ceil((kept * 4) / 3) + Math.min(kept, 1024) + 256;
+}
+
 export function createRecorder(sources: RecorderSources): Recorder {
 	let writer: RecordWriter | undefined;
 	let stateLines = createStateLines();
@@ -70,8 +79,12 @@ export function createRecorder(sources: RecorderSources): Recorder {
 		}
 	};
 
-	const write = (line: JsonLine | (() => JsonLine)) => {
-		if (writer && !writer.write(line) && writer.stats().error !== undefined) {
+	const write = (line: JsonLine | (() => JsonLine), estimate?: number) => {
+		if (
+			writer &&
+			!writer.write(line, estimate) &&
+			writer.stats().error !== undefined
+		) {
 			// The disk failed: the status says so once; later lines are dropped and counted quietly.
 			changed();
 		}
@@ -135,7 +148,13 @@ export function createRecorder(sources: RecorderSources): Recorder {
 		},
 		onRecord(record) {
 			if (writer) {
-				write(() => messageLine(record, {data: true}));
+				// Made later by the writer: until then the record must own its bytes, not pin the
+				// socket's whole receive chunk (settle copies them when that chunk is much larger).
+				record.settle?.();
+				write(
+					() => messageLine(record, {data: true}),
+					lineEstimate(record.bytes),
+				);
 			}
 		},
 		onSnapshot(snapshot) {

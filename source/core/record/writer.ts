@@ -10,6 +10,17 @@ export const defaultQueueBytes = 8 * 1024 * 1024;
 export const defaultKeepFiles = 3;
 /** One write to the disk carries at most this much, so a rotation point is never far past. */
 const batchBytes = 256 * 1024;
+/** Lines made between yields to the event loop. */
+const buildSlice = 256;
+
+type QueueItem =
+	| {text: string; make?: undefined; size: number}
+	| {text?: undefined; make: () => JsonLine; size: number};
+
+function textItem(line: JsonLine): QueueItem {
+	const text = safeJsonStringify(line) + '\n';
+	return {text, size: Buffer.byteLength(text)};
+}
 
 export type RecordWriterOptions = {
 	file: string;
@@ -42,9 +53,10 @@ export type RecordWriterStats = {
 export type RecordWriter = {
 	/**
 	Queues a line; false when it was dropped (queue full, or writing has failed). Never blocks. Given
-	a function, calls it only when the line will be kept (a frame's line costs a decode and base64).
+	a function (and the line's likely size in bytes), calls it later, in the writing loop, and only
+	when the line is kept: a frame's line costs a decode and base64, not to be paid while reading.
 	*/
-	write(line: JsonLine | (() => JsonLine)): boolean;
+	write(line: JsonLine | (() => JsonLine), estimate?: number): boolean;
 	stats(): RecordWriterStats;
 	/**
 	Writes what is queued, then a last line `{"type":"record","event":"stop",…}` with the counts
@@ -66,7 +78,14 @@ export async function createRecordWriter(
 	const keep = options.keep ?? defaultKeepFiles;
 	const queueLimit = options.queueBytes ?? defaultQueueBytes;
 	let handle: fs.FileHandle | undefined = await openRecordFile(file, options);
-	const queue: string[] = [];
+	/*
+	The queue: lines as text, or (for frames) a function that makes the line, with an estimate of its
+	size; the writing loop makes them between writes, a slice at a time, so building a frame's line
+	(decode, base64) happens off the path that reads the sockets. `head` moves instead of shift(),
+	which would copy the whole array for every line taken.
+	*/
+	let items: QueueItem[] = [];
+	let head = 0;
 	let queuedBytes = 0;
 	let fileBytes = 0;
 	let writing: Promise<void> | undefined;
@@ -81,12 +100,11 @@ export async function createRecordWriter(
 	};
 
 	const enqueue = (
-		make: JsonLine | (() => JsonLine),
+		line: JsonLine | (() => JsonLine),
+		estimate: number | undefined,
 		always: boolean,
 	): boolean => {
 		stats.received++;
-		// A full queue drops before the line is even made into text: under a flood the cost of
-		// recording stays a counter increment per message.
 		if (
 			stats.error !== undefined ||
 			(!always && (closing || queuedBytes >= queueLimit))
@@ -95,49 +113,86 @@ export async function createRecordWriter(
 			return false;
 		}
 
-		const line = typeof make === 'function' ? make() : make;
-		const text = safeJsonStringify(line) + '\n';
-		const size = Buffer.byteLength(text);
-		if (
-			stats.error !== undefined ||
-			(!always && queuedBytes + size > queueLimit)
-		) {
+		const item: QueueItem =
+			typeof line === 'function'
+				? {make: line, size: estimate ?? 1024}
+				: textItem(line);
+		if (!always && queuedBytes + item.size > queueLimit) {
 			stats.dropped++;
 			return false;
 		}
 
-		queue.push(text);
-		queuedBytes += size;
+		items.push(item);
+		queuedBytes += item.size;
 		writing ??= pump().finally(() => {
 			writing = undefined;
 		});
 		return true;
 	};
 
+	/** Makes the lines of the next batch, yielding to the event loop every `buildSlice` lines. */
+	async function buildAhead(): Promise<void> {
+		let ready = 0;
+		let built = 0;
+		for (
+			let index = head;
+			index < items.length && ready < batchBytes;
+			index++
+		) {
+			const item = items[index]!;
+			if (item.make) {
+				const made = textItem(item.make());
+				queuedBytes += made.size - item.size;
+				items[index] = made;
+				built++;
+				if (built % buildSlice === 0) {
+					// eslint-disable-next-line no-await-in-loop
+					await new Promise((resolve) => {
+						setImmediate(resolve);
+					});
+				}
+			}
+
+			ready += items[index]!.size;
+		}
+	}
+
 	async function pump(): Promise<void> {
-		while (queue.length > 0 && handle && stats.error === undefined) {
+		while (head < items.length && handle && stats.error === undefined) {
+			// eslint-disable-next-line no-await-in-loop
+			await buildAhead();
 			let batch = '';
 			let lines = 0;
 			let size = 0;
-			while (queue.length > 0 && (lines === 0 || size < batchBytes)) {
-				const next = queue[0]!;
-				const nextSize = Buffer.byteLength(next);
-				// A rotation falls between lines: a batch stops where the file would pass its bound.
+			while (head < items.length && (lines === 0 || size < batchBytes)) {
+				const next = items[head]!;
+				// A line not made yet waits for the next round; a rotation falls between lines: a batch
+				// stops where the file would pass its bound.
 				if (
-					lines > 0 &&
-					options.maxBytes !== undefined &&
-					fileBytes + size + nextSize > options.maxBytes
+					next.text === undefined ||
+					(lines > 0 &&
+						options.maxBytes !== undefined &&
+						fileBytes + size + next.size > options.maxBytes)
 				) {
 					break;
 				}
 
-				queue.shift();
-				batch += next;
-				size += nextSize;
+				head++;
+				batch += next.text;
+				size += next.size;
 				lines++;
 			}
 
+			if (head > 1024 && head * 2 > items.length) {
+				items = items.slice(head);
+				head = 0;
+			}
+
 			queuedBytes -= size;
+			if (lines === 0) {
+				continue;
+			}
+
 			try {
 				if (
 					options.maxBytes !== undefined &&
@@ -156,8 +211,9 @@ export async function createRecordWriter(
 			} catch (error) {
 				// A full disk, a removed folder: stop writing; what was queued and what comes is dropped.
 				stats.error = error instanceof Error ? error.message : String(error);
-				stats.dropped += lines + queue.length;
-				queue.length = 0;
+				stats.dropped += lines + items.length - head;
+				items = [];
+				head = 0;
 				queuedBytes = 0;
 			}
 		}
@@ -173,7 +229,7 @@ export async function createRecordWriter(
 	}
 
 	return {
-		write: (line) => enqueue(line, false),
+		write: (line, estimate) => enqueue(line, estimate, false),
 		stats: () => ({...stats}),
 		async close() {
 			if (closing) {
@@ -192,6 +248,7 @@ export async function createRecordWriter(
 					written: stats.written,
 					dropped: stats.dropped,
 				},
+				undefined,
 				true,
 			);
 			await writing;
