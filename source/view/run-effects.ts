@@ -158,11 +158,16 @@ function record(
 	}
 
 	const file = resolveSavePath(typed, {cwd: process.cwd(), home: os.homedir()});
+	// A second /record moves the recording: the first file is closed, and the answer says so.
+	const previous = recorder.status();
+	const moved = previous.recording
+		? ` (${sanitizeLabel(previous.file, 1000)} closed)`
+		: '';
 	recorder.start({file, overwrite}).then((started) => {
 		runEffects(
 			started.ok
 				? answer(
-						`${describeRecording({file, bytes: 0, dropped: 0})} · /record stops`,
+						`${describeRecording({file, bytes: 0, dropped: 0})} · /record stops${moved}`,
 						'info',
 					)
 				: answer(sanitizeLabel(started.error, 1000), 'error'),

@@ -101,12 +101,25 @@ describe('/record run', () => {
 			tone: 'info',
 		});
 		expect(recorder.status().recording).toBe(true);
+		// A second /record moves to a new file and closes the first.
+		run('/record ~/second.ndjson');
+		await waitFor(() => said.at(-1)?.text.includes('closed'), {
+			what: 'the move',
+		});
+		expect(said.at(-1)?.text).toBe(
+			`recording to ${path.join(home, 'second.ndjson')} · 0 B · 0 dropped · /record stops (${file} closed)`,
+		);
+		expect(fs.readFileSync(file, 'utf8')).toMatch(/"event":"stop"/);
 		run('/record');
 		await waitFor(() => said.at(-1)?.text.startsWith('stopped'), {
 			what: 'the stop',
 		});
 		const stopped = said.at(-1)?.text ?? '';
-		expect(stopped.startsWith(`stopped recording to ${file} · `)).toBe(true);
+		expect(
+			stopped.startsWith(
+				`stopped recording to ${path.join(home, 'second.ndjson')} · `,
+			),
+		).toBe(true);
 		expect(stopped).toMatch(/ · \d+ B · 0 dropped$/);
 		expect(fs.statSync(file).mode & 0o777).toBe(0o600);
 		run('/record');
