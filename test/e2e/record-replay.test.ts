@@ -108,4 +108,25 @@ describe('/record in the monitor', () => {
 		monitor.write(`/record${keys.enter}`);
 		await monitor.waitForText('not recording; /record <file> starts');
 	}, 30_000);
+
+	test('--record to a path that cannot be made says why in the pane, and the monitor goes on', async () => {
+		const server = await session.testServer((socket) => {
+			socket.send('still here');
+		});
+		session.writeRegistry([{id: 'echo', port: server.port, pid: process.pid}]);
+		const file = path.join(
+			path.dirname(session.registryPath),
+			'no/such/folder/x.ndjson',
+		);
+		const monitor = session.startMonitor({
+			cols: 100,
+			rows: 30,
+			args: ['--record', file],
+		});
+		const screen = await monitor.waitForText(/echo\s+← still here/, {
+			timeoutMs: 8000,
+		});
+		expect(screen).toMatch(/could not record to .*no\/such\/folder/);
+		expect(screen.split('\n')[0]).not.toContain('REC');
+	}, 30_000);
 });
