@@ -140,20 +140,25 @@ The last word on a finished line of the screen in an ASCII terminal: every chara
 becomes ASCII of the same width, so nothing moves. Most text was made ASCII before layout
 (`screenText`); this catches what only exists after it, such as the `…` Ink puts where it cuts a line.
 */
+const graphemeSegmenter = new Intl.Segmenter();
+
 export function asciiCells(line: string): string {
 	// eslint-disable-next-line no-control-regex -- ESC starts the colour sequences Ink adds.
 	if (/^[\u0000-\u007E]*$/u.test(line)) {
 		return line;
 	}
 
+	// By grapheme, as Ink measures: a Hangul syllable written as its jamo is one two-cell character,
+	// not a two-cell and a one-cell one.
 	let result = '';
-	for (const character of line) {
-		if (character.codePointAt(0)! < 0x7f) {
-			result += character;
-		} else if (!/\p{M}/u.test(character)) {
+	for (const {segment} of graphemeSegmenter.segment(line)) {
+		const base = segment.replaceAll(/\p{M}/gu, '');
+		// eslint-disable-next-line no-control-regex -- ESC starts the colour sequences Ink adds.
+		if (/^[\u0000-\u007E]*$/u.test(base)) {
+			result += base;
+		} else {
 			result +=
-				oneCellForms.get(character) ??
-				'?'.repeat(Math.max(1, stringWidth(character)));
+				oneCellForms.get(base) ?? '?'.repeat(Math.max(1, stringWidth(segment)));
 		}
 	}
 

@@ -46,6 +46,11 @@ describe('detectCharset', () => {
 });
 
 describe('asciiCells', () => {
+	test('a Hangul syllable written as its jamo keeps its two cells (fast-check found it)', () => {
+		expect(asciiCells('\u1100\u1161')).toBe('??');
+		expect(asciiCells('e\u0301 ok')).toBe('e ok');
+	});
+
 	test.prop([fc.string({unit: 'grapheme', maxLength: 40})], {numRuns: 300})(
 		'makes a finished line ASCII without moving anything',
 		(line) => {
