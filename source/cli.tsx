@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
+import {loadSettings} from './commands/settings.js';
+import {flagHelp, meowFlags} from './core/config/flag-definitions.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
@@ -23,29 +25,20 @@ const cli = meow(
 	  serve               an echo server that registers itself (for trying things out)
 	  prune               remove registry entries whose process is gone
 	  demo                a few local servers in a temporary registry, with the monitor over them
+	  config              the effective settings and where each came from (--init: an example file)
 
 	Options
-	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
-	  --json              NDJSON event stream (monitor); JSON output (list, send, prune)
-	  --show <expr>       with --json: each JSON message also carries "show", its JMESPath projection
-	  --max-payload <n>   largest incoming message; bigger closes that connection [default: 1MiB]
-	  --scrollback <n>    messages kept in the pane [default: 5000]
-	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
-	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
-	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
-	  --no-color          no colours (NO_COLOR is honoured too)
+${flagHelp()}
 	  --help, --version
 
 	send options
-	  --to <id>           send to this server only
-	  --wait <ms>         collect replies for up to this long [default: 1000]
+${flagHelp('send')}
 
 	serve options
-	  --id <id>           server id [default: server-<time>-<random>]
-	  --port <n>          port [default: 0, any free port]
-	  --host <address>    address to bind [default: 127.0.0.1]
-	  --path <path>       WebSocket path [default: /]
-	  --name <label>      display name
+${flagHelp('serve')}
+
+	config options
+${flagHelp('config')}
 ${monitorHelp}
 
 	Examples
@@ -58,24 +51,7 @@ ${monitorHelp}
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: true,
-		flags: {
-			registry: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			maxPayload: {type: 'string'},
-			scrollback: {type: 'string'},
-			subscribe: {type: 'string', isMultiple: true},
-			pingInterval: {type: 'string'},
-			maxServers: {type: 'string'},
-			color: {type: 'boolean', default: true},
-			to: {type: 'string'},
-			wait: {type: 'string'},
-			id: {type: 'string'},
-			port: {type: 'string'},
-			host: {type: 'string'},
-			path: {type: 'string'},
-			name: {type: 'string'},
-			show: {type: 'string'},
-		},
+		flags: meowFlags(),
 	},
 );
 
@@ -102,7 +78,31 @@ function prepareForInk(color: boolean) {
 	}
 }
 
-const invocation = checkInvocation(cli.input, cli.flags, process.argv.slice(2));
+// Flag > environment > config file > built-in, for every flag; a bad config file stops here (exit 2).
+const loaded = loadSettings({argv: process.argv.slice(2), flags: cli.flags});
+if (!loaded.ok) {
+	process.stderr.write(`shipyard-tui: ${loaded.error}\n`);
+	process.exit(2);
+}
+
+const {settings} = loaded;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each flag's value has its definition's type
+const flags = settings.values as {
+	registry?: string;
+	json: boolean;
+	show?: string;
+	subscribe: string[];
+	alert: string[];
+	notify: boolean;
+	color: boolean;
+	to?: string;
+	id?: string;
+	host?: string;
+	path?: string;
+	name?: string;
+	init?: boolean;
+};
+const invocation = checkInvocation(cli.input, flags, process.argv.slice(2));
 if (!invocation.ok) {
 	process.stderr.write(
 		`shipyard-tui: ${invocation.error}\nRun "shipyard-tui --help" for usage.\n`,
@@ -112,7 +112,7 @@ if (!invocation.ok) {
 
 const refusal = terminalRefusal({
 	...invocation,
-	json: cli.flags.json,
+	json: flags.json,
 	isTerminal: Boolean(process.stdout.isTTY && process.stdin.isTTY),
 	environment: process.env,
 });
@@ -121,7 +121,7 @@ if (refusal) {
 	process.exit(2);
 }
 
-const registryPath = resolveRegistryPath({flag: cli.flags.registry});
+const registryPath = resolveRegistryPath({flag: flags.registry});
 const connection = {
 	...(invocation.maxPayload === undefined
 		? {}
@@ -132,7 +132,7 @@ const connection = {
 	...(invocation.scrollback === undefined
 		? {}
 		: {scrollback: invocation.scrollback}),
-	subscriptions: cli.flags.subscribe ?? [],
+	subscriptions: flags.subscribe,
 	...(invocation.maxServers === undefined
 		? {}
 		: {maxServers: invocation.maxServers}),
@@ -144,7 +144,7 @@ switch (invocation.command) {
 		const {runList} = await import('./commands/list.js');
 		process.exitCode = runList({
 			registryPath,
-			json: cli.flags.json,
+			json: flags.json,
 			maxServers: invocation.maxServers,
 		});
 		break;
@@ -152,7 +152,7 @@ switch (invocation.command) {
 
 	case 'prune': {
 		const {runPrune} = await import('./commands/prune.js');
-		process.exitCode = runPrune({registryPath, json: cli.flags.json});
+		process.exitCode = runPrune({registryPath, json: flags.json});
 		break;
 	}
 
@@ -160,11 +160,11 @@ switch (invocation.command) {
 		const {runServe} = await import('./commands/serve.js');
 		process.exitCode = await runServe({
 			registryPath,
-			...(cli.flags.id === undefined ? {} : {id: cli.flags.id}),
+			...(flags.id === undefined ? {} : {id: flags.id}),
 			...(invocation.port === undefined ? {} : {port: invocation.port}),
-			...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
-			...(cli.flags.path === undefined ? {} : {path: cli.flags.path}),
-			...(cli.flags.name === undefined ? {} : {name: cli.flags.name}),
+			...(flags.host === undefined ? {} : {host: flags.host}),
+			...(flags.path === undefined ? {} : {path: flags.path}),
+			...(flags.name === undefined ? {} : {name: flags.name}),
 		});
 		break;
 	}
@@ -175,16 +175,16 @@ switch (invocation.command) {
 			...connection,
 			registryPath,
 			text: invocation.arguments.join(' '),
-			...(cli.flags.to === undefined ? {} : {to: cli.flags.to}),
+			...(flags.to === undefined ? {} : {to: flags.to}),
 			waitMs: invocation.waitMs ?? 1000,
-			json: cli.flags.json,
+			json: flags.json,
 		});
 		break;
 	}
 
 	case 'monitor': {
-		if (cli.flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
-			const show = await showQuery(cli.flags.show);
+		if (flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
+			const show = await showQuery(flags.show);
 			const {runJsonStream} = await import('./commands/json-stream.js');
 			process.exitCode = await runJsonStream({
 				...connection,
@@ -194,16 +194,28 @@ switch (invocation.command) {
 			break;
 		}
 
-		if (cli.flags.show !== undefined) {
+		// A --show from the config file is for when the output is piped; only a typed one is refused.
+		if (settings.sources.show === 'flag') {
 			process.stderr.write(
 				'shipyard-tui: --show applies to the --json stream (pipe the output, or add --json)\n',
 			);
 			process.exit(2);
 		}
 
-		prepareForInk(cli.flags.color);
+		prepareForInk(flags.color);
 		const {runMonitor} = await import('./commands/monitor.js');
 		process.exitCode = await runMonitor({...connection, registryPath});
+		break;
+	}
+
+	case 'config': {
+		const {runConfig} = await import('./commands/config.js');
+		process.exitCode = runConfig({
+			settings,
+			registryPath,
+			json: flags.json,
+			init: flags.init === true,
+		});
 		break;
 	}
 
@@ -216,7 +228,7 @@ switch (invocation.command) {
 			break;
 		}
 
-		prepareForInk(cli.flags.color);
+		prepareForInk(flags.color);
 		const {runDemo} = await import('./commands/demo.js');
 		process.exitCode = await runDemo(connection);
 		break;
