@@ -6,6 +6,9 @@ import {DetailView} from './components/detail-view.js';
 import {FeedbackLine} from './components/feedback-line.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
+import {AlertsView} from './components/alerts-view.js';
+import {type Alerts} from './core/alerts/alerts.js';
+import {alertRows, alertsDetail} from './view/alert-text.js';
 import {HelpView, rows as helpRows} from './components/help-view.js';
 import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
@@ -31,10 +34,14 @@ type Props = {
 	readonly registryLabel: string;
 	/** Suspend (Ctrl+Z) and the redraw after it; without it Ctrl+Z does nothing. */
 	readonly terminal?: TerminalControl;
+	/** The alert watcher: the header's badge, `/alert`, `/alerts`. */
+	readonly alerts?: Alerts;
+	/** The config file's snippets, for `/snip`. */
+	readonly snippets?: Readonly<Record<string, string>>;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel, terminal}: Props) {
+export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
@@ -69,6 +76,8 @@ export function App({store, registryLabel, terminal}: Props) {
 				writeTerminal(data) {
 					stdout.write(data);
 				},
+				...(alerts ? {alerts} : {}),
+				...(snippets ? {snippets} : {}),
 			},
 		};
 	});
@@ -119,13 +128,17 @@ export function App({store, registryLabel, terminal}: Props) {
 				: undefined,
 		[detailMessage, columns, ui.timeMode, ui.ansiOff],
 	);
+	// Read at each render: every alert adds a line to the pane, so the store renders after it.
+	const alertState = alerts?.snapshot();
+	const alertList =
+		ui.overlay === 'alerts' ? alertRows(alertState?.list ?? []) : [];
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
 	const overlayView = scrollWindow(
 		ui.overlay === 'help'
 			? helpRows.length
 			: ui.overlay === 'detail'
 				? (detail?.lines.length ?? 0)
-				: 0,
+				: alertList.length,
 		Math.max(1, overlayRows - 1),
 		ui.overlayOffset ?? 0,
 	);
@@ -179,12 +192,21 @@ export function App({store, registryLabel, terminal}: Props) {
 					snapshot={snapshot}
 					registryLabel={registryLabel}
 					width={columns}
+					alertCount={alertState?.unseen ?? 0}
 				/>
 				{ui.overlay === 'help' ? (
 					<HelpView
 						width={columns}
 						height={overlayRows}
 						offset={overlayView.start}
+					/>
+				) : ui.overlay === 'alerts' ? (
+					<AlertsView
+						rows={alertList}
+						width={columns}
+						height={overlayRows}
+						offset={overlayView.start}
+						detail={alertsDetail(alertState)}
 					/>
 				) : ui.overlay === 'detail' ? (
 					<DetailView

@@ -204,7 +204,11 @@ switch (invocation.command) {
 
 		prepareForInk(flags.color);
 		const {runMonitor} = await import('./commands/monitor.js');
-		process.exitCode = await runMonitor({...connection, registryPath});
+		process.exitCode = await runMonitor({
+			...connection,
+			...(await screenExtras()),
+			registryPath,
+		});
 		break;
 	}
 
@@ -230,7 +234,10 @@ switch (invocation.command) {
 
 		prepareForInk(flags.color);
 		const {runDemo} = await import('./commands/demo.js');
-		process.exitCode = await runDemo(connection);
+		process.exitCode = await runDemo({
+			...connection,
+			...(await screenExtras()),
+		});
 		break;
 	}
 }
@@ -249,4 +256,25 @@ async function showQuery(expression: string | undefined) {
 	}
 
 	return parsed.query;
+}
+
+/** What only the full-screen monitor uses: alert patterns (checked: a bad one exits 2), --notify, snippets. */
+async function screenExtras() {
+	const {parseTextPattern} = await import('./core/query/text-pattern.js');
+	const alertPatterns = flags.alert.map((typed) => {
+		const parsed = parseTextPattern(typed);
+		if (!parsed.ok) {
+			const from =
+				settings.sources.alert === 'config' ? ' (in the config file)' : '';
+			process.stderr.write(`shipyard-tui: --alert${from}: ${parsed.error}\n`);
+			process.exit(2);
+		}
+
+		return parsed.pattern;
+	});
+	return {
+		alertPatterns,
+		notify: flags.notify,
+		snippets: settings.config.snippets ?? {},
+	};
 }

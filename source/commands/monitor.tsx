@@ -6,6 +6,10 @@ import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
+import {createAlerts} from '../core/alerts/alerts.js';
+import {bell, notificationSequence} from '../core/alerts/notification.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
+import {alertLine, alertNotification} from '../view/alert-text.js';
 import {eventText} from '../view/event-text.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
@@ -13,6 +17,12 @@ export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	registryPath: string;
 	/** Registry entries acted on (`--max-servers`). */
 	maxServers?: number;
+	/** Messages that raise an alert (`--alert`, the config file's `alert`). */
+	alertPatterns?: readonly TextPattern[];
+	/** Alerts raise a desktop notification too (`--notify`). */
+	notify?: boolean;
+	/** The config file's snippets (`/snip`). */
+	snippets?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -21,8 +31,30 @@ and a crash (after which the error is printed on the normal screen); and around 
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
+	const alerts = createAlerts({
+		now: Date.now,
+		patterns: options.alertPatterns,
+		fired(alert) {
+			// After the record that caused it (the store is mid-record here, or still being made).
+			queueMicrotask(() => {
+				store.note(alertLine(alert), alert.serverId);
+			});
+			const {title, body} = alertNotification(alert);
+			stdout.write(
+				options.notify
+					? bell +
+							notificationSequence(title, body, {
+								tmux: Boolean(process.env.TMUX),
+							})
+					: bell,
+			);
+		},
+	});
 	const store = createMonitorStore({
 		...options,
+		onRecord(record) {
+			alerts.observe(record);
+		},
 		registry: watchRegistry(options.registryPath, {
 			maxServers: options.maxServers,
 		}),
@@ -50,6 +82,8 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			store={store}
 			registryLabel={displayPath(options.registryPath)}
 			terminal={suspender}
+			alerts={alerts}
+			snippets={options.snippets}
 		/>,
 		{
 			exitOnCtrlC: false,

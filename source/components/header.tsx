@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {type ServerStatus} from '../core/connections/types.js';
 import {type MonitorSnapshot} from '../core/store.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {glyphs, screenText} from '../view/glyphs.js';
+import {glyphs, screenCharset, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {statusStyles} from '../view/server-status.js';
 
@@ -12,7 +12,12 @@ type Props = {
 	/** The registry path as shown (home folder shortened to ~); untrusted, sanitised here. */
 	readonly registryLabel: string;
 	readonly width: number;
+	/** Alerts fired since /alerts was last opened: a badge when above zero. */
+	readonly alertCount?: number;
 };
+
+/** The alert badge's mark: a flag, `#` where the terminal is not UTF-8. */
+const alertMark = screenCharset === 'ascii' ? '#' : '⚑';
 
 const countedStatuses: ServerStatus[] = [
 	'connected',
@@ -26,7 +31,12 @@ const countedStatuses: ServerStatus[] = [
 ];
 
 /** One line: what is watched, how many servers in which state, warnings, and where help is. */
-export function Header({snapshot, registryLabel, width}: Props) {
+export function Header({
+	snapshot,
+	registryLabel,
+	width,
+	alertCount = 0,
+}: Props) {
 	const counts = countedStatuses
 		.map((status) => ({
 			status,
@@ -54,6 +64,7 @@ export function Header({snapshot, registryLabel, width}: Props) {
 		stringWidth(`${separator}${snapshot.servers.length} servers: `) +
 		stringWidth(countsText) +
 		(warnings > 0 ? `  ${glyphs.warning} ${warnings} warnings`.length : 0) +
+		(alertCount > 0 ? `  ${alertMark} ${alertCount}`.length : 0) +
 		'  ? help '.length;
 	// The path comes from a flag or the environment: it is shown like any other untrusted text.
 	const label = shortenMiddle(
@@ -93,6 +104,11 @@ export function Header({snapshot, registryLabel, width}: Props) {
 				</Text>
 			</Box>
 			<Box flexShrink={0}>
+				{alertCount > 0 ? (
+					<Text bold color={paint('red')}>
+						{`  ${alertMark} ${alertCount}`}
+					</Text>
+				) : null}
 				<Text dimColor>{'  ? help '}</Text>
 			</Box>
 		</Box>

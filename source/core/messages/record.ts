@@ -40,6 +40,11 @@ export type MessageRecord = {
 	styled?(): DecodedFrame;
 	/** Frames only: make the record own its bytes (see FrameRecord). */
 	settle?(): void;
+	/**
+	Text frames only: the first `maxBytes` of the payload as UTF-8, undecoded and unsanitised (for
+	matching, never for showing); cheap where `decoded()` is not. Undefined for binary frames.
+	*/
+	rawText?(maxBytes: number): string | undefined;
 };
 
 /** Payload bytes kept per message for its preview and detail view. */
@@ -106,6 +111,16 @@ class FrameRecord implements MessageRecord {
 				this.#payload = Buffer.from(this.#payload);
 			}
 		}
+	}
+
+	rawText(maxBytes: number): string | undefined {
+		return this.#isBinary
+			? undefined
+			: this.#payload.toString(
+					'utf8',
+					0,
+					Math.min(maxBytes, this.#payload.length),
+				);
 	}
 
 	decoded(): DecodedFrame {
