@@ -3,6 +3,7 @@ import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
 import {loadSettings} from './commands/settings.js';
 import {flagHelp, meowFlags} from './core/config/flag-definitions.js';
+import {greetingsFor} from './core/config/on-connect.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
@@ -122,6 +123,7 @@ if (refusal) {
 }
 
 const registryPath = resolveRegistryPath({flag: flags.registry});
+const greetings = greetingsFor(settings.config.onConnect ?? []);
 const connection = {
 	...(invocation.maxPayload === undefined
 		? {}
@@ -133,6 +135,8 @@ const connection = {
 		? {}
 		: {scrollback: invocation.scrollback}),
 	subscriptions: flags.subscribe,
+	// The config file's onConnect rules: like --subscribe, any text, to the servers a glob picks.
+	...(greetings === undefined ? {} : {greetings}),
 	...(invocation.maxServers === undefined
 		? {}
 		: {maxServers: invocation.maxServers}),
