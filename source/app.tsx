@@ -6,9 +6,11 @@ import {DetailView} from './components/detail-view.js';
 import {FeedbackLine} from './components/feedback-line.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
+import {type TimeMode} from './view/time-stamps.js';
+import {initialUiState} from './view/ui-state.js';
 import {AlertsView} from './components/alerts-view.js';
 import {type Alerts} from './core/alerts/alerts.js';
-import {alertRows, alertsDetail} from './view/alert-text.js';
+import {useAlertsView} from './hooks/use-alerts-view.js';
 import {HelpView, rows as helpRows} from './components/help-view.js';
 import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
@@ -38,10 +40,19 @@ type Props = {
 	readonly alerts?: Alerts;
 	/** The config file's snippets, for `/snip`. */
 	readonly snippets?: Readonly<Record<string, string>>;
+	/** The pane's time stamps at start (the config file's `time`); /time changes them. */
+	readonly timeMode?: TimeMode;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
+export function App({
+	store,
+	registryLabel,
+	terminal,
+	alerts,
+	snippets,
+	timeMode,
+}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const {columns, rows} = useTerminalSize();
 	const {exit} = useApp();
@@ -61,26 +72,29 @@ export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
 		overlayPage: 1,
 	});
 	const {stdout, write} = useStdout();
-	const ui = useCommandKeys(() => {
-		const {snapshot: shown, ...context} = drawn.current;
-		return {
-			context: {...context, servers: shown.servers},
-			targets: {
-				store,
-				snapshot: shown,
-				exit,
-				suspend() {
-					terminal?.suspend();
+	const ui = useCommandKeys(
+		() => {
+			const {snapshot: shown, ...context} = drawn.current;
+			return {
+				context: {...context, servers: shown.servers},
+				targets: {
+					store,
+					snapshot: shown,
+					exit,
+					suspend() {
+						terminal?.suspend();
+					},
+					say,
+					writeTerminal(data) {
+						stdout.write(data);
+					},
+					...(alerts ? {alerts} : {}),
+					...(snippets ? {snippets} : {}),
 				},
-				say,
-				writeTerminal(data) {
-					stdout.write(data);
-				},
-				...(alerts ? {alerts} : {}),
-				...(snippets ? {snippets} : {}),
-			},
-		};
-	});
+			};
+		},
+		{...initialUiState, timeMode: timeMode ?? initialUiState.timeMode},
+	);
 	const feedbackLines = feedbackRows(feedback, columns, glyphs.ellipsis);
 	const layout = layoutScreen(
 		rows,
@@ -128,17 +142,16 @@ export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
 				: undefined,
 		[detailMessage, columns, ui.timeMode, ui.ansiOff],
 	);
-	// Read at each render: every alert adds a line to the pane, so the store renders after it.
-	const alertState = alerts?.snapshot();
-	const alertList =
-		ui.overlay === 'alerts' ? alertRows(alertState?.list ?? []) : [];
+	const alertsView = useAlertsView(alerts, ui.overlay === 'alerts');
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
+	const overlayLength = {
+		none: 0,
+		help: helpRows.length,
+		detail: detail?.lines.length ?? 0,
+		alerts: alertsView.rows.length,
+	};
 	const overlayView = scrollWindow(
-		ui.overlay === 'help'
-			? helpRows.length
-			: ui.overlay === 'detail'
-				? (detail?.lines.length ?? 0)
-				: alertList.length,
+		overlayLength[ui.overlay],
 		Math.max(1, overlayRows - 1),
 		ui.overlayOffset ?? 0,
 	);
@@ -192,7 +205,7 @@ export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
 					snapshot={snapshot}
 					registryLabel={registryLabel}
 					width={columns}
-					alertCount={alertState?.unseen ?? 0}
+					alertCount={alertsView.unseen}
 				/>
 				{ui.overlay === 'help' ? (
 					<HelpView
@@ -202,11 +215,11 @@ export function App({store, registryLabel, terminal, alerts, snippets}: Props) {
 					/>
 				) : ui.overlay === 'alerts' ? (
 					<AlertsView
-						rows={alertList}
+						rows={alertsView.rows}
 						width={columns}
 						height={overlayRows}
 						offset={overlayView.start}
-						detail={alertsDetail(alertState)}
+						detail={alertsView.detail}
 					/>
 				) : ui.overlay === 'detail' ? (
 					<DetailView

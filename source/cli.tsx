@@ -207,6 +207,7 @@ switch (invocation.command) {
 		}
 
 		prepareForInk(flags.color);
+		await remapKeys(true);
 		const {runMonitor} = await import('./commands/monitor.js');
 		process.exitCode = await runMonitor({
 			...connection,
@@ -217,6 +218,7 @@ switch (invocation.command) {
 	}
 
 	case 'config': {
+		await remapKeys(false);
 		const {runConfig} = await import('./commands/config.js');
 		process.exitCode = runConfig({
 			settings,
@@ -237,6 +239,7 @@ switch (invocation.command) {
 		}
 
 		prepareForInk(flags.color);
+		await remapKeys(true);
 		const {runDemo} = await import('./commands/demo.js');
 		process.exitCode = await runDemo({
 			...connection,
@@ -262,6 +265,30 @@ async function showQuery(expression: string | undefined) {
 	return parsed.query;
 }
 
+/**
+The config file's key remaps, checked against the command table and applied to it before the screen
+loads it (exit 2 on a bad one); `apply` false only checks (the config command).
+*/
+async function remapKeys(apply: boolean) {
+	const remaps = settings.config.keys ?? {};
+	if (Object.keys(remaps).length === 0) {
+		return;
+	}
+
+	const {applyKeyRemaps, remapKeys} =
+		await import('./view/commands/key-remap.js');
+	const {keyCommands} = await import('./view/commands/key-table.js');
+	const result = apply
+		? applyKeyRemaps(remaps)
+		: remapKeys(keyCommands, remaps);
+	if (!result.ok) {
+		process.stderr.write(
+			`shipyard-tui: config file ${settings.file ?? ''}: ${result.error}\n`,
+		);
+		process.exit(2);
+	}
+}
+
 /** What only the full-screen monitor uses: alert patterns (checked: a bad one exits 2), --notify, snippets. */
 async function screenExtras() {
 	const {parseTextPattern} = await import('./core/query/text-pattern.js');
@@ -280,5 +307,8 @@ async function screenExtras() {
 		alertPatterns,
 		notify: flags.notify,
 		snippets: settings.config.snippets ?? {},
+		...(settings.config.time === undefined
+			? {}
+			: {timeMode: settings.config.time}),
 	};
 }

@@ -11,6 +11,7 @@ import {bell, notificationSequence} from '../core/alerts/notification.js';
 import {type TextPattern} from '../core/query/text-pattern.js';
 import {alertLine, alertNotification} from '../view/alert-text.js';
 import {eventText} from '../view/event-text.js';
+import {type TimeMode} from '../view/time-stamps.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
@@ -23,6 +24,8 @@ export type MonitorOptions = Omit<StoreOptions, 'registry'> & {
 	notify?: boolean;
 	/** The config file's snippets (`/snip`). */
 	snippets?: Readonly<Record<string, string>>;
+	/** The pane's time stamps at start (the config file's `time`). */
+	timeMode?: TimeMode;
 };
 
 /**
@@ -84,6 +87,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			terminal={suspender}
 			alerts={alerts}
 			snippets={options.snippets}
+			timeMode={options.timeMode}
 		/>,
 		{
 			exitOnCtrlC: false,

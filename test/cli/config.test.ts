@@ -100,6 +100,25 @@ describe('shipyard-tui config', () => {
 		expect(fields.stdout).toBe('');
 	});
 
+	test('a key remap is checked against the command table: a key bound to nothing or a clash exits 2', async () => {
+		writeConfig('{"keys": {"ctrl+q": "ctrl+g"}}');
+		const unknown = await runCli(['config'], {env: environment});
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain(
+			'keys: "ctrl+q" is not a key the monitor binds',
+		);
+
+		writeConfig('{"keys": {"ctrl+o": "ctrl+f"}}');
+		const clash = await runCli(['config'], {env: environment});
+		expect(clash.code).toBe(2);
+		expect(clash.stderr).toMatch(/keys: "ctrl\+f" would both /);
+
+		writeConfig('{"keys": {"ctrl+o": "ctrl+g"}}');
+		const fine = await runCli(['config'], {env: environment});
+		expect(fine.code).toBe(0);
+		expect(fine.stdout).toMatch(/^keys\s+ctrl\+o → ctrl\+g\s+config$/m);
+	});
+
 	test('config --init writes a commented example once, and never replaces a file', async () => {
 		const first = await runCli(['config', '--init'], {env: environment});
 		expect(first.code).toBe(0);
