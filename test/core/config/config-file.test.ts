@@ -42,6 +42,19 @@ describe('the config file', () => {
 		expect([...configTimeModes]).toEqual([...timeModes]);
 	});
 
+	test('the readme’s commented example is a valid config', () => {
+		const readme = fs.readFileSync(
+			path.join(import.meta.dirname, '../../../readme.md'),
+			'utf8',
+		);
+		const example = /```jsonc\n([\s\S]*?)```/.exec(readme)?.[1];
+		expect(example).toBeDefined();
+		expect(parseConfigText(example!)).toMatchObject({
+			ok: true,
+			config: {keys: {'ctrl+o': 'ctrl+g'}, time: 'millis'},
+		});
+	});
+
 	test('a wrong type names the field path; an unknown key is named', () => {
 		expect(
 			parseConfigText('{"scrollback": true, "snippets": {"hi": 3}}'),
