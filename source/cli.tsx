@@ -187,6 +187,8 @@ switch (invocation.command) {
 	}
 
 	case 'monitor': {
+		// Checked on either path, so a bad --alert is an error even where it would not act.
+		const extras = await screenExtras();
 		if (flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
 			const show = await showQuery(flags.show);
 			const {runJsonStream} = await import('./commands/json-stream.js');
@@ -211,7 +213,7 @@ switch (invocation.command) {
 		const {runMonitor} = await import('./commands/monitor.js');
 		process.exitCode = await runMonitor({
 			...connection,
-			...(await screenExtras()),
+			...extras,
 			registryPath,
 		});
 		break;

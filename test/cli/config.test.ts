@@ -119,6 +119,25 @@ describe('shipyard-tui config', () => {
 		expect(fine.stdout).toMatch(/^keys\s+ctrl\+o → ctrl\+g\s+config$/m);
 	});
 
+	test('a bad alert pattern, typed or from the file, exits 2 and says which', async () => {
+		const typed = await runCli(
+			['--alert', '/(/', '--registry', temporary.registryPath],
+			{env: environment},
+		);
+		expect(typed.code).toBe(2);
+		expect(typed.stderr).toBe(
+			'shipyard-tui: --alert: bad regex /(/: Unterminated group\n',
+		);
+		writeConfig('{"alert": ["/x/z"]}');
+		const fromFile = await runCli(['--registry', temporary.registryPath], {
+			env: environment,
+		});
+		expect(fromFile.code).toBe(2);
+		expect(fromFile.stderr).toContain(
+			'--alert (in the config file): unknown regex flag "z"',
+		);
+	});
+
 	test('config --init writes a commented example once, and never replaces a file', async () => {
 		const first = await runCli(['config', '--init'], {env: environment});
 		expect(first.code).toBe(0);
