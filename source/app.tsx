@@ -7,6 +7,11 @@ import {DetailView} from './components/detail-view.js';
 import {FeedbackLine} from './components/feedback-line.js';
 import {Footer} from './components/footer.js';
 import {Header} from './components/header.js';
+import {type TimeMode} from './view/time-stamps.js';
+import {initialUiState} from './view/ui-state.js';
+import {AlertsView} from './components/alerts-view.js';
+import {type Alerts} from './core/alerts/alerts.js';
+import {useAlertsView} from './hooks/use-alerts-view.js';
 import {HelpView, rows as helpRows} from './components/help-view.js';
 import {InputLine} from './components/input-line.js';
 import {MessagePane} from './components/message-pane.js';
@@ -35,10 +40,24 @@ type Props = {
 	readonly terminal?: TerminalControl;
 	/** `/record` and the header's REC mark; without it `/record` is not available. */
 	readonly recorder?: Recorder;
+	/** The alert watcher: the header's badge, `/alert`, `/alerts`. */
+	readonly alerts?: Alerts;
+	/** The config file's snippets, for `/snip`. */
+	readonly snippets?: Readonly<Record<string, string>>;
+	/** The pane's time stamps at start (the config file's `time`); /time changes them. */
+	readonly timeMode?: TimeMode;
 };
 
 /** The monitor: header, servers, messages, input, footer; one keypress owner for all of it. */
-export function App({store, registryLabel, terminal, recorder}: Props) {
+export function App({
+	store,
+	registryLabel,
+	terminal,
+	recorder,
+	alerts,
+	snippets,
+	timeMode,
+}: Props) {
 	const snapshot = useMonitorSnapshot(store);
 	const recording = useRecording(recorder);
 	const {columns, rows} = useTerminalSize();
@@ -59,25 +78,30 @@ export function App({store, registryLabel, terminal, recorder}: Props) {
 		overlayPage: 1,
 	});
 	const {stdout, write} = useStdout();
-	const ui = useCommandKeys(() => {
-		const {snapshot: shown, ...context} = drawn.current;
-		return {
-			context: {...context, servers: shown.servers},
-			targets: {
-				store,
-				snapshot: shown,
-				recorder,
-				exit,
-				suspend() {
-					terminal?.suspend();
+	const ui = useCommandKeys(
+		() => {
+			const {snapshot: shown, ...context} = drawn.current;
+			return {
+				context: {...context, servers: shown.servers},
+				targets: {
+					store,
+					snapshot: shown,
+					recorder,
+					exit,
+					suspend() {
+						terminal?.suspend();
+					},
+					say,
+					writeTerminal(data) {
+						stdout.write(data);
+					},
+					...(alerts ? {alerts} : {}),
+					...(snippets ? {snippets} : {}),
 				},
-				say,
-				writeTerminal(data) {
-					stdout.write(data);
-				},
-			},
-		};
-	});
+			};
+		},
+		{...initialUiState, timeMode: timeMode ?? initialUiState.timeMode},
+	);
 	const feedbackLines = feedbackRows(feedback, columns, glyphs.ellipsis);
 	const layout = layoutScreen(
 		rows,
@@ -125,13 +149,16 @@ export function App({store, registryLabel, terminal, recorder}: Props) {
 				: undefined,
 		[detailMessage, columns, ui.timeMode, ui.ansiOff],
 	);
+	const alertsView = useAlertsView(alerts, ui.overlay === 'alerts');
 	// The overlay's rule takes a row; the rest scrolls (see `scrollWindow`).
+	const overlayLength = {
+		none: 0,
+		help: helpRows.length,
+		detail: detail?.lines.length ?? 0,
+		alerts: alertsView.rows.length,
+	};
 	const overlayView = scrollWindow(
-		ui.overlay === 'help'
-			? helpRows.length
-			: ui.overlay === 'detail'
-				? (detail?.lines.length ?? 0)
-				: 0,
+		overlayLength[ui.overlay],
 		Math.max(1, overlayRows - 1),
 		ui.overlayOffset ?? 0,
 	);
@@ -186,12 +213,21 @@ export function App({store, registryLabel, terminal, recorder}: Props) {
 					registryLabel={registryLabel}
 					width={columns}
 					recording={recording}
+					alertCount={alertsView.unseen}
 				/>
 				{ui.overlay === 'help' ? (
 					<HelpView
 						width={columns}
 						height={overlayRows}
 						offset={overlayView.start}
+					/>
+				) : ui.overlay === 'alerts' ? (
+					<AlertsView
+						rows={alertsView.rows}
+						width={columns}
+						height={overlayRows}
+						offset={overlayView.start}
+						detail={alertsView.detail}
 					/>
 				) : ui.overlay === 'detail' ? (
 					<DetailView

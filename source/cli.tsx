@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
+import {loadSettings} from './commands/settings.js';
+import {flagHelp, meowFlags} from './core/config/flag-definitions.js';
+import {greetingsFor} from './core/config/on-connect.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
@@ -25,36 +28,23 @@ const cli = meow(
 	  demo                a few local servers in a temporary registry, with the monitor over them
 	  replay <file>       serve a recording (--record) again at its timing, as registered servers;
 	                      without --registry, in a temporary registry with the monitor over it
+	  config              the effective settings and where each came from (--init: an example file)
 
 	Options
-	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
-	  --json              NDJSON event stream (monitor); JSON output (list, send, prune)
-	  --show <expr>       with --json: each JSON message also carries "show", its JMESPath projection
-	  --max-payload <n>   largest incoming message; bigger closes that connection [default: 1MiB]
-	  --scrollback <n>    messages kept in the pane [default: 5000]
-	  --subscribe <topic> send [topic, "subscribe", {}] on every (re)connect; repeatable
-	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
-	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
-	  --record <file>     record every frame, event and state change as NDJSON (new file, 0600)
-	  --record-max <size> rotate the recording at this size (file.1 to file.3 kept), e.g. 100MiB
-	  --record-overwrite  let --record replace an existing regular file
-	  --no-color          no colours (NO_COLOR is honoured too)
+${flagHelp()}
 	  --help, --version
 
 	send options
-	  --to <id>           send to this server only
-	  --wait <ms>         collect replies for up to this long [default: 1000]
+${flagHelp('send')}
 
 	serve options
-	  --id <id>           server id [default: server-<time>-<random>]
-	  --port <n>          port [default: 0, any free port]
-	  --host <address>    address to bind [default: 127.0.0.1]
-	  --path <path>       WebSocket path [default: /]
-	  --name <label>      display name
+${flagHelp('serve')}
 
 	replay options
-	  --speed <factor>    play faster (2) or slower (0.5) [default: 1]
-	  --loop              start again at the end, until Ctrl+C
+${flagHelp('replay')}
+
+	config options
+${flagHelp('config')}
 ${monitorHelp}
 
 	Examples
@@ -69,29 +59,7 @@ ${monitorHelp}
 	{
 		importMeta: import.meta,
 		allowUnknownFlags: true,
-		flags: {
-			registry: {type: 'string'},
-			json: {type: 'boolean', default: false},
-			maxPayload: {type: 'string'},
-			scrollback: {type: 'string'},
-			subscribe: {type: 'string', isMultiple: true},
-			pingInterval: {type: 'string'},
-			maxServers: {type: 'string'},
-			color: {type: 'boolean', default: true},
-			to: {type: 'string'},
-			wait: {type: 'string'},
-			id: {type: 'string'},
-			port: {type: 'string'},
-			host: {type: 'string'},
-			path: {type: 'string'},
-			name: {type: 'string'},
-			show: {type: 'string'},
-			record: {type: 'string'},
-			recordMax: {type: 'string'},
-			recordOverwrite: {type: 'boolean', default: false},
-			speed: {type: 'string'},
-			loop: {type: 'boolean', default: false},
-		},
+		flags: meowFlags(),
 	},
 );
 
@@ -118,7 +86,34 @@ function prepareForInk(color: boolean) {
 	}
 }
 
-const invocation = checkInvocation(cli.input, cli.flags, process.argv.slice(2));
+// Flag > environment > config file > built-in, for every flag; a bad config file stops here (exit 2).
+const loaded = loadSettings({argv: process.argv.slice(2), flags: cli.flags});
+if (!loaded.ok) {
+	process.stderr.write(`shipyard-tui: ${loaded.error}\n`);
+	process.exit(2);
+}
+
+const {settings} = loaded;
+// eslint-disable-next-line @typescript-eslint/no-unsafe-type-assertion -- each flag's value has its definition's type
+const flags = settings.values as {
+	registry?: string;
+	json: boolean;
+	show?: string;
+	subscribe: string[];
+	alert: string[];
+	notify: boolean;
+	color: boolean;
+	to?: string;
+	id?: string;
+	host?: string;
+	path?: string;
+	name?: string;
+	init?: boolean;
+	record?: string;
+	recordOverwrite: boolean;
+	loop: boolean;
+};
+const invocation = checkInvocation(cli.input, flags, process.argv.slice(2));
 if (!invocation.ok) {
 	process.stderr.write(
 		`shipyard-tui: ${invocation.error}\nRun "shipyard-tui --help" for usage.\n`,
@@ -128,7 +123,7 @@ if (!invocation.ok) {
 
 const refusal = terminalRefusal({
 	...invocation,
-	json: cli.flags.json,
+	json: flags.json,
 	isTerminal: Boolean(process.stdout.isTTY && process.stdin.isTTY),
 	environment: process.env,
 });
@@ -137,7 +132,8 @@ if (refusal) {
 	process.exit(2);
 }
 
-const registryPath = resolveRegistryPath({flag: cli.flags.registry});
+const registryPath = resolveRegistryPath({flag: flags.registry});
+const greetings = greetingsFor(settings.config.onConnect ?? []);
 const connection = {
 	...(invocation.maxPayload === undefined
 		? {}
@@ -148,17 +144,19 @@ const connection = {
 	...(invocation.scrollback === undefined
 		? {}
 		: {scrollback: invocation.scrollback}),
-	subscriptions: cli.flags.subscribe ?? [],
+	subscriptions: flags.subscribe,
+	// The config file's onConnect rules: like --subscribe, any text, to the servers a glob picks.
+	...(greetings === undefined ? {} : {greetings}),
 	...(invocation.maxServers === undefined
 		? {}
 		: {maxServers: invocation.maxServers}),
 };
 const recordOptions = {
-	...(cli.flags.record === undefined ? {} : {record: cli.flags.record}),
+	...(flags.record === undefined ? {} : {record: flags.record}),
 	...(invocation.recordMax === undefined
 		? {}
 		: {recordMax: invocation.recordMax}),
-	recordOverwrite: cli.flags.recordOverwrite,
+	recordOverwrite: flags.recordOverwrite,
 };
 
 // Each command is loaded on demand, so the headless ones never load React and Ink.
@@ -167,7 +165,7 @@ switch (invocation.command) {
 		const {runList} = await import('./commands/list.js');
 		process.exitCode = runList({
 			registryPath,
-			json: cli.flags.json,
+			json: flags.json,
 			maxServers: invocation.maxServers,
 		});
 		break;
@@ -175,7 +173,7 @@ switch (invocation.command) {
 
 	case 'prune': {
 		const {runPrune} = await import('./commands/prune.js');
-		process.exitCode = runPrune({registryPath, json: cli.flags.json});
+		process.exitCode = runPrune({registryPath, json: flags.json});
 		break;
 	}
 
@@ -183,11 +181,11 @@ switch (invocation.command) {
 		const {runServe} = await import('./commands/serve.js');
 		process.exitCode = await runServe({
 			registryPath,
-			...(cli.flags.id === undefined ? {} : {id: cli.flags.id}),
+			...(flags.id === undefined ? {} : {id: flags.id}),
 			...(invocation.port === undefined ? {} : {port: invocation.port}),
-			...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
-			...(cli.flags.path === undefined ? {} : {path: cli.flags.path}),
-			...(cli.flags.name === undefined ? {} : {name: cli.flags.name}),
+			...(flags.host === undefined ? {} : {host: flags.host}),
+			...(flags.path === undefined ? {} : {path: flags.path}),
+			...(flags.name === undefined ? {} : {name: flags.name}),
 		});
 		break;
 	}
@@ -198,16 +196,18 @@ switch (invocation.command) {
 			...connection,
 			registryPath,
 			text: invocation.arguments.join(' '),
-			...(cli.flags.to === undefined ? {} : {to: cli.flags.to}),
+			...(flags.to === undefined ? {} : {to: flags.to}),
 			waitMs: invocation.waitMs ?? 1000,
-			json: cli.flags.json,
+			json: flags.json,
 		});
 		break;
 	}
 
 	case 'monitor': {
-		if (cli.flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
-			const show = await showQuery(cli.flags.show);
+		// Checked on either path, so a bad --alert is an error even where it would not act.
+		const extras = await screenExtras();
+		if (flags.json || !process.stdout.isTTY || !process.stdin.isTTY) {
+			const show = await showQuery(flags.show);
 			const {runJsonStream} = await import('./commands/json-stream.js');
 			process.exitCode = await runJsonStream({
 				...connection,
@@ -218,19 +218,34 @@ switch (invocation.command) {
 			break;
 		}
 
-		if (cli.flags.show !== undefined) {
+		// A --show from the config file is for when the output is piped; only a typed one is refused.
+		if (settings.sources.show === 'flag') {
 			process.stderr.write(
 				'shipyard-tui: --show applies to the --json stream (pipe the output, or add --json)\n',
 			);
 			process.exit(2);
 		}
 
-		prepareForInk(cli.flags.color);
+		prepareForInk(flags.color);
+		await remapKeys(true);
 		const {runMonitor} = await import('./commands/monitor.js');
 		process.exitCode = await runMonitor({
 			...connection,
 			...recordOptions,
+			...extras,
 			registryPath,
+		});
+		break;
+	}
+
+	case 'config': {
+		await remapKeys(false);
+		const {runConfig} = await import('./commands/config.js');
+		process.exitCode = runConfig({
+			settings,
+			registryPath,
+			json: flags.json,
+			init: flags.init === true,
 		});
 		break;
 	}
@@ -244,15 +259,19 @@ switch (invocation.command) {
 			break;
 		}
 
-		prepareForInk(cli.flags.color);
+		prepareForInk(flags.color);
+		await remapKeys(true);
 		const {runDemo} = await import('./commands/demo.js');
-		process.exitCode = await runDemo(connection);
+		process.exitCode = await runDemo({
+			...connection,
+			...(await screenExtras()),
+		});
 		break;
 	}
 
 	case 'replay': {
 		// With --registry it serves headless; without, the monitor comes too and needs a terminal.
-		const monitorToo = cli.flags.registry === undefined;
+		const monitorToo = flags.registry === undefined;
 		if (monitorToo && (!process.stdout.isTTY || !process.stdin.isTTY)) {
 			process.stderr.write(
 				'shipyard-tui replay: without --registry it starts the monitor, which needs a terminal; give --registry <path> to serve only\n',
@@ -262,7 +281,8 @@ switch (invocation.command) {
 		}
 
 		if (monitorToo) {
-			prepareForInk(cli.flags.color);
+			prepareForInk(flags.color);
+			await remapKeys(true);
 		}
 
 		const {runReplay} = await import('./commands/replay.js');
@@ -270,7 +290,7 @@ switch (invocation.command) {
 			file: invocation.arguments[0]!,
 			...(monitorToo ? {} : {registryPath}),
 			...(invocation.speed === undefined ? {} : {speed: invocation.speed}),
-			loop: cli.flags.loop,
+			loop: flags.loop,
 			monitor: {...connection, ...recordOptions},
 		});
 		break;
@@ -291,4 +311,52 @@ async function showQuery(expression: string | undefined) {
 	}
 
 	return parsed.query;
+}
+
+/**
+The config file's key remaps, checked against the command table and applied to it before the screen
+loads it (exit 2 on a bad one); `apply` false only checks (the config command).
+*/
+async function remapKeys(apply: boolean) {
+	const remaps = settings.config.keys ?? {};
+	if (Object.keys(remaps).length === 0) {
+		return;
+	}
+
+	const {applyKeyRemaps, remapKeys} =
+		await import('./view/commands/key-remap.js');
+	const {keyCommands} = await import('./view/commands/key-table.js');
+	const result = apply
+		? applyKeyRemaps(remaps)
+		: remapKeys(keyCommands, remaps);
+	if (!result.ok) {
+		process.stderr.write(
+			`shipyard-tui: config file ${settings.file ?? ''}: ${result.error}\n`,
+		);
+		process.exit(2);
+	}
+}
+
+/** What only the full-screen monitor uses: alert patterns (checked: a bad one exits 2), --notify, snippets. */
+async function screenExtras() {
+	const {parseTextPattern} = await import('./core/query/text-pattern.js');
+	const alertPatterns = flags.alert.map((typed) => {
+		const parsed = parseTextPattern(typed);
+		if (!parsed.ok) {
+			const from =
+				settings.sources.alert === 'config' ? ' (in the config file)' : '';
+			process.stderr.write(`shipyard-tui: --alert${from}: ${parsed.error}\n`);
+			process.exit(2);
+		}
+
+		return parsed.pattern;
+	});
+	return {
+		alertPatterns,
+		notify: flags.notify,
+		snippets: settings.config.snippets ?? {},
+		...(settings.config.time === undefined
+			? {}
+			: {timeMode: settings.config.time}),
+	};
 }

@@ -1,50 +1,16 @@
+import {
+	acceptsFlag,
+	type CommandName,
+	commandNames,
+} from '../core/config/flag-definitions.js';
 import {parseNumbers} from './flag-numbers.js';
 
-/** The sub-commands and the flags each accepts, besides the global ones. */
-const commandFlags: Record<CommandName, readonly string[]> = {
-	monitor: [
-		'json',
-		'maxPayload',
-		'scrollback',
-		'subscribe',
-		'pingInterval',
-		'color',
-		'maxServers',
-		'show',
-		'record',
-		'recordMax',
-		'recordOverwrite',
-	],
-	list: ['json', 'maxServers'],
-	prune: ['json'],
-	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers'],
-	serve: ['id', 'port', 'host', 'path', 'name'],
-	demo: ['color'],
-	replay: [
-		'speed',
-		'loop',
-		'color',
-		'maxPayload',
-		'scrollback',
-		'pingInterval',
-		'record',
-		'recordMax',
-		'recordOverwrite',
-	],
-};
+export {
+	commandNames,
+	type CommandName,
+} from '../core/config/flag-definitions.js';
 
-export const commandNames = [
-	'monitor',
-	'list',
-	'prune',
-	'send',
-	'serve',
-	'demo',
-	'replay',
-] as const;
-export type CommandName = (typeof commandNames)[number];
-
-const globalFlags = new Set(['registry', 'help', 'version']);
+const globalFlags = new Set(['help', 'version']);
 
 /** What the command line asked for, checked and converted. */
 export type Invocation = {
@@ -151,7 +117,6 @@ function checkFlagNames(
 	command: CommandName,
 	argv: string[],
 ): string | undefined {
-	const accepted = new Set(commandFlags[command]);
 	for (const argument of argv) {
 		if (argument === '--') {
 			break;
@@ -167,15 +132,15 @@ function checkFlagNames(
 
 		const written = argument.split('=')[0]!;
 		const name = camelCase(written.slice(2).replace(/^no-/, ''));
-		if (accepted.has(name) || globalFlags.has(name)) {
+		if (acceptsFlag(command, name) || globalFlags.has(name)) {
 			continue;
 		}
 
-		const elsewhere = commandNames.filter((other) =>
-			commandFlags[other].includes(name),
+		const elsewhere = commandNames.filter(
+			(other) => other !== 'config' && acceptsFlag(other, name),
 		);
-		return elsewhere.length > 0
-			? `${written} does not apply to ${command === 'monitor' ? 'the monitor' : `"${command}"`} (it is for ${elsewhere.map((other) => (other === 'monitor' ? 'the monitor' : other)).join(', ')})`
+		return elsewhere.length > 0 || name === 'init'
+			? `${written} does not apply to ${command === 'monitor' ? 'the monitor' : `"${command}"`} (it is for ${(name === 'init' ? ['config'] : elsewhere).map((other) => (other === 'monitor' ? 'the monitor' : other)).join(', ')})`
 			: `unknown option ${written}`;
 	}
 

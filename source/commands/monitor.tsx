@@ -10,7 +10,12 @@ import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
+import {createAlerts} from '../core/alerts/alerts.js';
+import {bell, notificationSequence} from '../core/alerts/notification.js';
+import {type TextPattern} from '../core/query/text-pattern.js';
+import {alertLine, alertNotification} from '../view/alert-text.js';
 import {eventText} from '../view/event-text.js';
+import {type TimeMode} from '../view/time-stamps.js';
 import {nextRedrawAt} from '../view/next-redraw.js';
 
 export type MonitorOptions = Omit<StoreOptions, 'registry'> &
@@ -18,6 +23,14 @@ export type MonitorOptions = Omit<StoreOptions, 'registry'> &
 		registryPath: string;
 		/** Registry entries acted on (`--max-servers`). */
 		maxServers?: number;
+		/** Messages that raise an alert (`--alert`, the config file's `alert`). */
+		alertPatterns?: readonly TextPattern[];
+		/** Alerts raise a desktop notification too (`--notify`). */
+		notify?: boolean;
+		/** The config file's snippets (`/snip`). */
+		snippets?: Readonly<Record<string, string>>;
+		/** The pane's time stamps at start (the config file's `time`). */
+		timeMode?: TimeMode;
 	};
 
 /**
@@ -39,12 +52,34 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 					file: options.record,
 					overwrite: options.recordOverwrite,
 				});
+	const alerts = createAlerts({
+		now: Date.now,
+		patterns: options.alertPatterns,
+		fired(alert) {
+			// After the record that caused it (the store is mid-record here, or still being made).
+			queueMicrotask(() => {
+				store.note(alertLine(alert), alert.serverId);
+			});
+			const {title, body} = alertNotification(alert);
+			stdout.write(
+				options.notify
+					? bell +
+							notificationSequence(title, body, {
+								tmux: Boolean(process.env.TMUX),
+							})
+					: bell,
+			);
+		},
+	});
 	const store = createMonitorStore({
 		...options,
 		registry,
 		redrawAt: nextRedrawAt,
 		describeEvent: eventText,
-		onRecord: recording.onRecord,
+		onRecord(record) {
+			recording.onRecord(record);
+			alerts.observe(record);
+		},
 	});
 	const detachRecording = recording.attach(store);
 	if (started && !started.ok) {
@@ -73,6 +108,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			registryLabel={displayPath(options.registryPath)}
 			terminal={suspender}
 			recorder={recording.recorder}
+			alerts={alerts}
+			snippets={options.snippets}
+			timeMode={options.timeMode}
 		/>,
 		{
 			exitOnCtrlC: false,

@@ -3,7 +3,7 @@ import stringWidth from 'string-width';
 import {type ServerStatus} from '../core/connections/types.js';
 import {type MonitorSnapshot} from '../core/store.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {glyphs, screenText} from '../view/glyphs.js';
+import {glyphs, screenCharset, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {statusStyles} from '../view/server-status.js';
 import {recordingMark} from '../view/recording-text.js';
@@ -16,7 +16,12 @@ type Props = {
 	readonly width: number;
 	/** While recording: its size and drops, shown as a REC mark beside help. */
 	readonly recording?: Pick<RecordWriterStats, 'bytes' | 'dropped' | 'error'>;
+	/** Alerts fired since /alerts was last opened: a badge when above zero. */
+	readonly alertCount?: number;
 };
+
+/** The alert badge's mark: a flag, `#` where the terminal is not UTF-8. */
+const alertMark = screenCharset === 'ascii' ? '#' : '⚑';
 
 const countedStatuses: ServerStatus[] = [
 	'connected',
@@ -30,7 +35,13 @@ const countedStatuses: ServerStatus[] = [
 ];
 
 /** One line: what is watched, how many servers in which state, warnings, and where help is. */
-export function Header({snapshot, registryLabel, width, recording}: Props) {
+export function Header({
+	snapshot,
+	registryLabel,
+	width,
+	recording,
+	alertCount = 0,
+}: Props) {
 	const counts = countedStatuses
 		.map((status) => ({
 			status,
@@ -61,6 +72,7 @@ export function Header({snapshot, registryLabel, width, recording}: Props) {
 		stringWidth(`${separator}${snapshot.servers.length} servers: `) +
 		stringWidth(countsText) +
 		(warnings > 0 ? `  ${glyphs.warning} ${warnings} warnings`.length : 0) +
+		(alertCount > 0 ? `  ${alertMark} ${alertCount}`.length : 0) +
 		'  ? help '.length +
 		stringWidth(mark);
 	// The path comes from a flag or the environment: it is shown like any other untrusted text.
@@ -101,6 +113,11 @@ export function Header({snapshot, registryLabel, width, recording}: Props) {
 				</Text>
 			</Box>
 			<Box flexShrink={0}>
+				{alertCount > 0 ? (
+					<Text bold color={paint('red')}>
+						{`  ${alertMark} ${alertCount}`}
+					</Text>
+				) : null}
 				{recording ? (
 					<Text bold color={paint(recording.dropped > 0 ? 'yellow' : 'red')}>
 						{mark}

@@ -13,8 +13,11 @@ The screen's state, changed only by keys: each key goes through the pure `step`,
 returns run (`runEffects`) before the next key is stepped, as they did when keys acted directly.
 Keys that arrive in one read each see the state the previous one left.
 */
-export function useCommandKeys(world: () => KeyWorld): UiState {
-	const [ui, setUi] = useState<UiState>(initialUiState);
+export function useCommandKeys(
+	world: () => KeyWorld,
+	initial: UiState = initialUiState,
+): UiState {
+	const [ui, setUi] = useState<UiState>(initial);
 	const uiRef = useRef(ui);
 	useKeys((events) => {
 		const {context, targets} = world();

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import {type Alerts} from '../core/alerts/alerts.js';
 import {
 	describeSaveError,
 	resolveSavePath,
@@ -11,6 +12,7 @@ import {clipboardCopy} from '../terminal/clipboard.js';
 import {answer, describeSubscription} from './commands/answers.js';
 import {describeRecording} from './recording-text.js';
 import {type Effect} from './commands/types.js';
+import {runAlertEffect} from './run-alert-effects.js';
 import {type Feedback} from './feedback.js';
 import {filterMessages} from './message-window.js';
 import {copyText, describeCopy} from './copy-text.js';
@@ -28,6 +30,10 @@ export type EffectTargets = {
 	recorder?: Recorder;
 	/** Writes bytes to the terminal past the renderer (the clipboard's OSC 52); without it nothing copies. */
 	writeTerminal?: (data: string) => void;
+	/** The alert watcher (`/alert`, `/alerts`); without it those commands say so. */
+	alerts?: Alerts;
+	/** The config file's snippets (`/snip`). */
+	snippets?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -95,6 +101,17 @@ function runEffect(effect: Effect, targets: EffectTargets): void {
 
 		case 'suspend': {
 			targets.suspend();
+			return;
+		}
+
+		case 'alert-add':
+		case 'alert-remove':
+		case 'alert-patterns':
+		case 'alerts-seen':
+		case 'snip': {
+			runAlertEffect(effect, targets, (more) => {
+				runEffects(more, targets);
+			});
 		}
 	}
 }

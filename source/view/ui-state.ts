@@ -56,7 +56,7 @@ export type UiState = {
 
 export {type MessageFilter} from '../core/query/filter.js';
 
-export type Overlay = 'none' | 'help' | 'detail';
+export type Overlay = 'none' | 'help' | 'detail' | 'alerts';
 
 export const initialUiState: UiState = {
 	input: '',

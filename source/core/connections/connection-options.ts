@@ -27,6 +27,8 @@ export type ConnectionOptions = {
 	maxBufferedBytes: number;
 	/** Topics to subscribe to on every (re)connect, as `[topic, "subscribe", {}]`. */
 	subscriptions: () => Iterable<string>;
+	/** Messages to send to server `id` on every (re)connect, after the subscriptions (config `onConnect`). */
+	greetings?: (id: string) => Iterable<string>;
 	probe: (pid: number, procStart?: number) => ProcessProbe;
 	random: () => number;
 	now: () => number;

@@ -171,6 +171,7 @@ export class Connection {
 				url: target.url,
 				hostIndex,
 				leave,
+				greetings: () => this.options.greetings?.(this.id) ?? [],
 				paused: () => this.paused,
 				opened: () => {
 					this.preferredHost =

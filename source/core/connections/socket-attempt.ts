@@ -38,6 +38,8 @@ export type AttemptOptions = {
 	now: () => number;
 	/** Topics to subscribe to once open, as `[topic, "subscribe", {}]`. */
 	subscriptions: () => Iterable<string>;
+	/** Texts to send once open, after the subscriptions. */
+	greetings?: () => Iterable<string>;
 	/** Whether reading is paused (ingest budget) when the socket opens. */
 	paused: () => boolean;
 	/** Gives the handshake slot back; called once the socket opened or ended. */
@@ -106,6 +108,12 @@ export function openSocket(options: AttemptOptions): SocketAttempt {
 		for (const topic of options.subscriptions()) {
 			quietly(() => {
 				socket.send(JSON.stringify([topic, 'subscribe', {}]));
+			});
+		}
+
+		for (const text of options.greetings?.() ?? []) {
+			quietly(() => {
+				socket.send(text);
 			});
 		}
 

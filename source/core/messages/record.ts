@@ -42,6 +42,11 @@ export type MessageRecord = {
 	settle?(): void;
 	/** Frames only: the kept bytes as received or sent (a recording carries them, for `replay`). */
 	payload?(): Buffer;
+	/**
+	Text frames only: the first `maxBytes` of the payload as UTF-8, undecoded and unsanitised (for
+	matching, never for showing); cheap where `decoded()` is not. Undefined for binary frames.
+	*/
+	rawText?(maxBytes: number): string | undefined;
 };
 
 /** Payload bytes kept per message for its preview and detail view. */
@@ -112,6 +117,16 @@ class FrameRecord implements MessageRecord {
 
 	payload(): Buffer {
 		return this.#payload;
+	}
+
+	rawText(maxBytes: number): string | undefined {
+		return this.#isBinary
+			? undefined
+			: this.#payload.toString(
+					'utf8',
+					0,
+					Math.min(maxBytes, this.#payload.length),
+				);
 	}
 
 	decoded(): DecodedFrame {

@@ -261,7 +261,6 @@ async function play(
 
 			const wait = startedAt + (frame.time - plan.start) / speed - Date.now();
 			if (wait > 0) {
-				// eslint-disable-next-line no-await-in-loop
 				await delay(wait, undefined, {signal: options.signal});
 			}
 

@@ -1,5 +1,6 @@
 import {sanitizeLabel} from '../../core/messages/sanitize.js';
 import {type UiState} from '../ui-state.js';
+import {alertCommands} from './alert-commands.js';
 import {act, answer} from './answers.js';
 import {findCommands} from './find-commands.js';
 import {inspectCommands} from './inspect-commands.js';
@@ -52,6 +53,7 @@ export const slashCommands: readonly SlashCommand[] = [
 	},
 	...findCommands,
 	...inspectCommands,
+	...alertCommands,
 	{
 		slash: 'clear',
 		description: 'clear the message pane',

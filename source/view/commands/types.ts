@@ -28,7 +28,17 @@ export type Effect =
 	| {type: 'unsubscribe'; topic: string}
 	| {type: 'exit'}
 	/** Ctrl+Z: give the terminal back and stop, as a shell job does. */
-	| {type: 'suspend'};
+	| {type: 'suspend'}
+	/** Alert on messages matching `pattern` (already checked to parse). */
+	| {type: 'alert-add'; pattern: string}
+	/** Stop alerting on `pattern`, or on every pattern. */
+	| {type: 'alert-remove'; pattern?: string}
+	/** Say which patterns alert. */
+	| {type: 'alert-patterns'}
+	/** The alert list is being shown: the badge clears. */
+	| {type: 'alerts-seen'}
+	/** Send snippet `name` to `to` (or every connected server); no name: list the snippets. */
+	| {type: 'snip'; name?: string; to?: string};
 
 /** What one key did: the state it leaves and the effects to run, in order. */
 export type Step = {state: UiState; effects: Effect[]};
