@@ -33,6 +33,13 @@ function servers(): unknown[] {
 	).servers;
 }
 
+async function deadPid(): Promise<number> {
+	const child = spawn('sleep', ['30']);
+	child.kill('SIGKILL');
+	await exited(child);
+	return child.pid!;
+}
+
 /** Removes each file just before `fs.rmSync` does, as another process pruning at once would. */
 function loseEveryRemovalRace() {
 	const {rmSync} = fs;
@@ -88,16 +95,24 @@ test('a drop-in another process removes first does not make unregistering fail',
 });
 
 test('a dead drop-in another process prunes first does not make pruning fail, and is still reported', async () => {
-	const child = spawn('sleep', ['30']);
-	child.kill('SIGKILL');
-	await exited(child);
+	const pid = await deadPid();
 	fs.mkdirSync(dropIns);
 	const file = path.join(dropIns, 'dead.json');
-	fs.writeFileSync(file, JSON.stringify(entry('dead', {pid: child.pid})));
+	fs.writeFileSync(file, JSON.stringify(entry('dead', {pid})));
 	const rm = loseEveryRemovalRace();
 	expect(pruneRegistry({registryPath: temporary.registryPath})).toEqual([
-		{id: 'dead', pid: child.pid, reason: 'no such process', file},
+		{id: 'dead', pid, reason: 'no such process', file},
 	]);
 	expect(rm).toHaveBeenCalledTimes(1);
 	expect(fs.readdirSync(dropIns)).toEqual([]);
+});
+
+test('the entry a registration returns is exactly what the file holds, also with no process start time', async () => {
+	// A process that has ended has no start time to read.
+	const registration = registerServer(
+		{id: 'unknown-start', port: 1, pid: await deadPid()},
+		{registryPath: temporary.registryPath, unregisterOnExit: false},
+	);
+	expect(servers()).toStrictEqual([registration.entry]);
+	expect(registration.entry).not.toHaveProperty('procStart');
 });
