@@ -24,6 +24,13 @@ describe('sanitize: characters written as surrogate pairs', () => {
 		},
 	);
 
+	test('reads U+FFFF, the last one-unit character, as one unit before a pictograph and a joiner', () => {
+		// ☺ (U+263A) is a pictograph of one unit; the U+FFFF before it is not the first half of anything.
+		expect(sanitize(`${bell}\uFFFF☺\u200D😀`)).toBe(
+			`${markedBell}\uFFFF☺\u200D😀`,
+		);
+	});
+
 	test('marks a joiner after a lone low surrogate, even when a pictograph stands before it', () => {
 		// The lone half is not part of ☺ (U+263A), so nothing pictographic precedes the joiner.
 		expect(sanitize(`${bell}☺\uDC00\u200D😀`)).toBe(
