@@ -100,18 +100,9 @@ export function joinsEmoji(text: string, index: number): boolean {
 
 /** The code point whose last code unit is at `index` (a surrogate pair read as one). */
 function codePointEndingAt(text: string, index: number): number | undefined {
-	if (index < 0) {
-		return undefined;
-	}
-
-	// eslint-disable-next-line unicorn/prefer-code-point -- looking for a low surrogate.
-	const code = text.charCodeAt(index);
-	if (code >= 0xdc_00 && code <= 0xdf_ff && index > 0) {
-		const pair = text.codePointAt(index - 1)!;
-		if (pair > 0xff_ff) {
-			return pair;
-		}
-	}
-
-	return text.codePointAt(index);
+	// Read from the unit before, a point above U+FFFF is a whole pair ending at `index`; anything else
+	// (a lone half, a BMP character, before the start) is not, so the point is the one at `index`.
+	// Checking first that `index` holds a low half would only repeat this test.
+	const pair = text.codePointAt(index - 1) ?? 0;
+	return pair > 0xff_ff ? pair : text.codePointAt(index);
 }

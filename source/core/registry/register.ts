@@ -32,18 +32,17 @@ export function registerServer(
 	options: RegisterOptions = {},
 ): Registration {
 	const registryPath = options.registryPath ?? resolveRegistryPath();
-	const pid = input.pid ?? process.pid;
-	const procStart = input.procStart ?? readProcessStartTime(pid);
-	const parsed = serverEntrySchema.safeParse({
-		...input,
-		pid,
-		startedAt: input.startedAt ?? new Date().toISOString(),
-		...(procStart === undefined ? {} : {procStart}),
-	});
+	const given: unknown = input;
+	// Plain JavaScript can pass anything: only an object gets our defaults; the schema refuses the rest.
+	const isObject =
+		typeof given === 'object' && given !== null && !Array.isArray(given);
+	const parsed = serverEntrySchema.safeParse(
+		isObject ? withDefaults(input) : given,
+	);
 	if (!parsed.success) {
 		const issue = describeIssue(parsed.error);
 		throw new Error(
-			`cannot register "${String(input.id)}": ${issue.field === undefined ? '' : `${issue.field} `}${issue.message}`,
+			`cannot register "${String(isObject ? input.id : undefined)}": ${issue.field === undefined ? '' : `${issue.field} `}${issue.message}`,
 		);
 	}
 
@@ -90,6 +89,18 @@ export function registerServer(
 	}
 
 	return {entry, registryPath, unregister};
+}
+
+/** `input` with this process's pid, the start time and the process start time filled in where missing. */
+function withDefaults(input: RegistrationInput): Record<string, unknown> {
+	const pid = input.pid ?? process.pid;
+	const procStart = input.procStart ?? readProcessStartTime(pid);
+	return {
+		...input,
+		pid,
+		startedAt: input.startedAt ?? new Date().toISOString(),
+		...(procStart === undefined ? {} : {procStart}),
+	};
 }
 
 /** Removes entries with this id (and this pid, when given) from the file and `servers.d/`. */
