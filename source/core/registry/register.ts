@@ -26,12 +26,11 @@ export type RegisterOptions = WriteOptions & {
 	unregisterOnExit?: boolean;
 };
 
-/** Adds (or replaces, by id) a server's entry. */
-export function registerServer(
-	input: RegistrationInput,
-	options: RegisterOptions = {},
-): Registration {
-	const registryPath = options.registryPath ?? resolveRegistryPath();
+/**
+The entry a registration writes: the input with this process's pid, start time and Linux process
+start time filled in, checked against the schema (a bad field throws, naming it).
+*/
+export function checkedEntry(input: RegistrationInput): ServerEntry {
 	const pid = input.pid ?? process.pid;
 	const procStart = input.procStart ?? readProcessStartTime(pid);
 	const parsed = serverEntrySchema.safeParse({
@@ -47,7 +46,16 @@ export function registerServer(
 		);
 	}
 
-	const entry = parsed.data;
+	return parsed.data;
+}
+
+/** Adds (or replaces, by id) a server's entry. */
+export function registerServer(
+	input: RegistrationInput,
+	options: RegisterOptions = {},
+): Registration {
+	const registryPath = options.registryPath ?? resolveRegistryPath();
+	const entry = checkedEntry(input);
 	updateRegistrySync(
 		(servers) => [...servers.filter((raw) => idOf(raw) !== entry.id), entry],
 		{...options, registryPath},

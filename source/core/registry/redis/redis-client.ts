@@ -1,0 +1,73 @@
+import type {createClient} from '@redis/client';
+
+export type RedisClient = ReturnType<typeof createClient>;
+
+export type RedisClientOptions = {
+	/** Extra certificate authorities for `rediss://` (`--ca`), added to the system's. */
+	ca?: string[];
+	/** Longest wait between reconnects, in ms (default 1000: a restarted Redis is found fast). */
+	reconnectCapMs?: number;
+};
+
+/**
+A client of the `url` of a checked location (location.ts). The library is loaded here, on first use,
+so the file registry never pays for it. Reconnects forever, quickly (50 ms doubling to a 1 s cap):
+the team registry is worth a retry a second, and a restarted Redis must be seen within seconds.
+*/
+export async function openRedisClient(
+	url: string,
+	options: RedisClientOptions = {},
+): Promise<RedisClient> {
+	const {createClient: create} = await import('@redis/client');
+	const capMs = options.reconnectCapMs ?? 1000;
+	const tls = url.startsWith('rediss:');
+	return create({
+		url,
+		socket: {
+			connectTimeout: 5000,
+			reconnectStrategy: (retries: number) =>
+				Math.min(capMs, 50 * 2 ** Math.min(retries, 10)),
+			...(tls && options.ca !== undefined && options.ca.length > 0
+				? {tls: true as const, ca: options.ca}
+				: {}),
+		},
+		// A command sent while Redis is away fails at once instead of queueing without bound.
+		disableOfflineQueue: true,
+	});
+}
+
+/** Reads `keys` in batches: one MGET of thousands of keys would hold Redis for everybody else. */
+export async function readKeys(
+	client: RedisClient,
+	keys: string[],
+	batch = 500,
+): Promise<Array<string | undefined>> {
+	const values: Array<string | undefined> = [];
+	for (let start = 0; start < keys.length; start += batch) {
+		// eslint-disable-next-line no-await-in-loop
+		const part = await client.mGet(keys.slice(start, start + batch));
+		for (const value of part) {
+			values.push(typeof value === 'string' ? value : undefined);
+		}
+	}
+
+	return values;
+}
+
+/** An error as one short line, for the header ("unreachable since …: connection refused"). */
+export function describeRedisError(error: unknown): string {
+	const code =
+		typeof error === 'object' && error !== null && 'code' in error
+			? String(error.code)
+			: undefined;
+	if (code === 'ECONNREFUSED') {
+		return 'connection refused';
+	}
+
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+		return 'host not found';
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	return (code === undefined ? message : `${code}: ${message}`).slice(0, 200);
+}

@@ -1,0 +1,166 @@
+import {localHostId} from '../host-id.js';
+import {type RegistryLocation} from '../location.js';
+import {checkedEntry, type RegistrationInput} from '../register.js';
+import {type ServerEntry} from '../schema.js';
+import {
+	changesChannel,
+	defaultLeaseMs,
+	defaultRefreshMs,
+	serverKey,
+} from './layout.js';
+import {
+	describeRedisError,
+	openRedisClient,
+	type RedisClient,
+	type RedisClientOptions,
+} from './redis-client.js';
+
+type RedisLocation = Extract<RegistryLocation, {kind: 'redis'}>;
+
+export type RedisRegisterOptions = RedisClientOptions & {
+	/** The key's TTL, in ms (default 15 s). */
+	leaseMs?: number;
+	/** How often the lease is renewed, in ms (default 5 s). */
+	refreshMs?: number;
+	/** How long to wait for Redis before giving up on the first write, in ms (default 5 s). */
+	connectTimeoutMs?: number;
+	/**
+	Remove the entry on SIGINT and SIGTERM (default true); a signal with no other listener still ends
+	the process. On any other end the lease runs out instead.
+	*/
+	unregisterOnExit?: boolean;
+};
+
+export type RedisRegistration = {
+	entry: ServerEntry;
+	/** Stops renewing and deletes the key, if it still holds our entry. Safe to call twice. */
+	unregister(): Promise<void>;
+};
+
+// Deletes the key only if it still holds what we wrote: a server that took over the id keeps it.
+const deleteIfOurs = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]); redis.call('PUBLISH', KEYS[2], ARGV[2]); return 1 end return 0`;
+
+/**
+Registers in a Redis team registry (layout.ts): writes the entry with a lease, announces it, and
+renews the lease until `unregister`. Renewing writes the whole entry, so a Redis that restarted
+empty has it back at the next renewal, or at once when the client reconnects.
+*/
+export async function registerRedisServer(
+	location: RedisLocation,
+	input: RegistrationInput,
+	options: RedisRegisterOptions = {},
+): Promise<RedisRegistration> {
+	const entry = checkedEntry({hostId: localHostId(), ...input});
+	const leaseMs = options.leaseMs ?? defaultLeaseMs;
+	const key = serverKey(location.prefix, entry.id);
+	const channel = changesChannel(location.prefix);
+	const value = JSON.stringify(entry);
+	const client = await openRedisClient(location.url, options);
+	client.on('error', () => undefined);
+
+	const write = async (redis: RedisClient) => {
+		const previous = await redis.set(key, value, {
+			expiration: {type: 'PX', value: leaseMs},
+			GET: true,
+		});
+		// Announce only what readers do not have yet: a renewal of the same entry is silent.
+		if (previous !== value) {
+			await redis.publish(channel, entry.id);
+		}
+	};
+
+	await withTimeout(
+		client.connect(),
+		options.connectTimeoutMs ?? 5000,
+		() => {
+			client.destroy();
+		},
+		`cannot reach ${location.label}`,
+	);
+	await write(client);
+
+	let registered = true;
+	client.on('ready', () => {
+		if (registered) {
+			write(client).catch(() => undefined);
+		}
+	});
+	const timer = setInterval(() => {
+		write(client).catch(() => undefined);
+	}, options.refreshMs ?? defaultRefreshMs);
+	timer.unref();
+
+	const detach =
+		options.unregisterOnExit === false
+			? () => undefined
+			: onSignals(unregister);
+
+	async function unregister() {
+		if (!registered) {
+			return;
+		}
+
+		registered = false;
+		clearInterval(timer);
+		detach();
+		try {
+			await client.eval(deleteIfOurs, {
+				keys: [key, channel],
+				arguments: [value, entry.id],
+			});
+		} catch {
+			// Redis is away: the lease ends the entry instead.
+		} finally {
+			client.destroy();
+		}
+	}
+
+	return {entry, unregister};
+}
+
+function onSignals(unregister: () => Promise<void>): () => void {
+	const onSignal = (signal: NodeJS.Signals) => {
+		// At most a second for Redis: a stopped server must not hang on its registry.
+		void Promise.race([
+			unregister(),
+			new Promise((resolve) => {
+				setTimeout(resolve, 1000).unref();
+			}),
+		]).finally(() => {
+			if (process.listenerCount(signal) === 0) {
+				process.kill(process.pid, signal);
+			}
+		});
+	};
+
+	process.once('SIGINT', onSignal);
+	process.once('SIGTERM', onSignal);
+	return () => {
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+	};
+}
+
+async function withTimeout<T>(
+	promise: Promise<T>,
+	ms: number,
+	onTimeout: () => void,
+	message: string,
+): Promise<T> {
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			onTimeout();
+			reject(new Error(`${message} within ${ms} ms`));
+		}, ms);
+	});
+	try {
+		return await Promise.race([promise, timeout]);
+	} catch (error) {
+		throw error instanceof Error && error.message.startsWith(message)
+			? error
+			: new Error(`${message}: ${describeRedisError(error)}`);
+	} finally {
+		clearTimeout(timer);
+	}
+}
