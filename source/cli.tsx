@@ -2,7 +2,7 @@
 import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
 import {terminalRefusal} from './commands/check-terminal.js';
-import {resolveRegistryPath} from './core/registry/paths.js';
+import {isRegistryUrl, resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
 
 // The monitor's keys and commands, written from the command table; loaded only for --help, so
@@ -122,6 +122,15 @@ if (refusal) {
 }
 
 const registryPath = resolveRegistryPath({flag: cli.flags.registry});
+if (isRegistryUrl(registryPath)) {
+	const {registryProblem} = await import('./core/registry/open-registry.js');
+	const problem = registryProblem(registryPath);
+	if (problem !== undefined) {
+		process.stderr.write(`shipyard-tui: --registry: ${problem}\n`);
+		process.exit(2);
+	}
+}
+
 const connection = {
 	...(invocation.maxPayload === undefined
 		? {}
@@ -142,7 +151,7 @@ const connection = {
 switch (invocation.command) {
 	case 'list': {
 		const {runList} = await import('./commands/list.js');
-		process.exitCode = runList({
+		process.exitCode = await runList({
 			registryPath,
 			json: cli.flags.json,
 			maxServers: invocation.maxServers,

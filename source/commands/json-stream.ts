@@ -2,7 +2,7 @@ import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type JsonQuery} from '../core/query/json-query.js';
 import {redactEntry} from '../core/redact.js';
-import {watchRegistry} from '../core/registry/watch.js';
+import {openRegistry} from '../core/registry/open-registry.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {
 	createMonitorStore,
@@ -33,7 +33,7 @@ export async function runJsonStream(
 ): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const {promise: stopped, resolve: stopNow} = promiseWithResolvers();
-	const registry = watchRegistry(options.registryPath, {
+	const registry = openRegistry(options.registryPath, {
 		maxServers: options.maxServers,
 	});
 	let waitingForDrain = false;

@@ -1,7 +1,6 @@
 import {render} from 'ink';
 import {App} from '../app.js';
-import {displayPath} from '../core/registry/paths.js';
-import {watchRegistry} from '../core/registry/watch.js';
+import {openRegistry, registryLabel} from '../core/registry/open-registry.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
@@ -23,7 +22,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
 	const store = createMonitorStore({
 		...options,
-		registry: watchRegistry(options.registryPath, {
+		registry: openRegistry(options.registryPath, {
 			maxServers: options.maxServers,
 		}),
 		redrawAt: nextRedrawAt,
@@ -48,7 +47,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const instance = render(
 		<App
 			store={store}
-			registryLabel={displayPath(options.registryPath)}
+			registryLabel={registryLabel(options.registryPath)}
 			terminal={suspender}
 		/>,
 		{

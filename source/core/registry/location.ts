@@ -1,8 +1,5 @@
-import {resolveRegistryPath, type RegistryPathOptions} from './paths.js';
-
-/** Where the registry lives: the embedded file, a Redis server, or a JSON document over HTTP. */
+/** A registry that is not a file (paths.ts resolves those): a Redis server, or JSON over HTTP. */
 export type RegistryLocation =
-	| {kind: 'file'; path: string}
 	| {
 			kind: 'redis';
 			/** For the client: scheme, credentials, host, port and database; no query. */
@@ -25,30 +22,7 @@ A prefix goes into SCAN's MATCH pattern, so glob characters (`*?[]\`) would wide
 keys; the allowed set is what people put in key names anyway.
 */
 const prefixPattern = /^[\w.:-]{1,64}$/;
-const urlLike = /^[a-z][a-z\d+.-]*:\/\//i;
 const schemes = 'a file path, redis://, rediss://, http:// or https://';
-
-/**
-`--registry` (else `SHIPYARD_REGISTRY`, else the default file), read as a location. Anything that does
-not look like a URL (`scheme://`) is a file path, as before; a path that must start with such text
-can be written `./redis://…`.
-*/
-export function resolveRegistryLocation(
-	options: RegistryPathOptions = {},
-): LocationResult {
-	const environment = options.env ?? process.env;
-	const chosen = [options.flag, environment.SHIPYARD_REGISTRY].find(
-		(value) => value !== undefined && value.trim() !== '',
-	);
-	if (chosen !== undefined && urlLike.test(chosen.trim())) {
-		return parseRegistryUrl(chosen.trim());
-	}
-
-	return {
-		ok: true,
-		location: {kind: 'file', path: resolveRegistryPath(options)},
-	};
-}
 
 /** A registry URL, checked; the message says what is wrong without repeating a password. */
 export function parseRegistryUrl(text: string): LocationResult {

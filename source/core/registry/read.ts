@@ -30,6 +30,8 @@ export type RegistryBackend = {
 	/** When the state began, in ms since the epoch. */
 	since: number;
 	error?: string;
+	/** When the whole registry was last read (ms since the epoch); none yet while connecting. */
+	loadedAt?: number;
 };
 
 export type RegistryReaderOptions = {

@@ -50,7 +50,11 @@ export const serverEntrySchema = z.looseObject({
 	The machine the server runs on (`localHostId()` of its writer). Only entries of the monitor's own
 	machine, or with no `hostId`, are checked by pid; others live as long as their registry says.
 	*/
-	hostId: z.string().min(1).max(200, 'is longer than 200 characters').optional(),
+	hostId: z
+		.string()
+		.min(1)
+		.max(200, 'is longer than 200 characters')
+		.optional(),
 });
 
 /**

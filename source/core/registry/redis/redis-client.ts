@@ -18,7 +18,11 @@ export async function openRedisClient(
 	url: string,
 	options: RedisClientOptions = {},
 ): Promise<RedisClient> {
-	const {createClient: create} = await import('@redis/client');
+	const library = await import('@redis/client');
+	// The library is CommonJS: bundled, its exports may sit on `default`.
+	const create =
+		(library as Partial<typeof library>).createClient ??
+		(library as unknown as {default: typeof library}).default.createClient;
 	const capMs = options.reconnectCapMs ?? 1000;
 	const tls = url.startsWith('rediss:');
 	return create({
@@ -69,5 +73,9 @@ export function describeRedisError(error: unknown): string {
 	}
 
 	const message = error instanceof Error ? error.message : String(error);
+	if (message === 'Socket closed unexpectedly') {
+		return 'connection lost';
+	}
+
 	return (code === undefined ? message : `${code}: ${message}`).slice(0, 200);
 }

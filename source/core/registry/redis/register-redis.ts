@@ -1,6 +1,6 @@
 import {localHostId} from '../host-id.js';
 import {type RegistryLocation} from '../location.js';
-import {checkedEntry, type RegistrationInput} from '../register.js';
+import {checkedEntry, type RegistrationInput} from '../checked-entry.js';
 import {type ServerEntry} from '../schema.js';
 import {
 	changesChannel,

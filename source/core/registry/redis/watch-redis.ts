@@ -77,6 +77,14 @@ export function watchRedisRegistry(
 			});
 		}
 
+		// Said in the pane once (a warning line), while the header keeps "unreachable since …".
+		if (backend.state === 'unreachable') {
+			warnings.push({
+				file: location.label,
+				message: `unreachable (${backend.error ?? 'no answer'}); showing the last list, reconnecting`,
+			});
+		}
+
 		return {
 			path: location.label,
 			servers: servers.slice(0, maxServers),
@@ -91,7 +99,13 @@ export function watchRedisRegistry(
 		if (
 			sameJsonValue(next.servers, snapshot.servers) &&
 			sameJsonValue(next.warnings, snapshot.warnings) &&
-			sameJsonValue(next.backend, snapshot.backend)
+			sameJsonValue(
+				{...next.backend, loadedAt: 0},
+				{...snapshot.backend, loadedAt: 0},
+			) &&
+			// The first full read is news (one-shot readers wait for it); later ones only if they differ.
+			(next.backend?.loadedAt === undefined) ===
+				(snapshot.backend?.loadedAt === undefined)
 		) {
 			return;
 		}
@@ -103,7 +117,11 @@ export function watchRedisRegistry(
 	}
 
 	function setState(state: RegistryBackend['state'], error?: string) {
-		if (backend.state === state && backend.error === error) {
+		// While it stays away, the first reason stands: the next errors only say the same again.
+		if (
+			backend.state === state &&
+			(state !== 'connected' || backend.error === error)
+		) {
 			return;
 		}
 
@@ -118,6 +136,7 @@ export function watchRedisRegistry(
 			state,
 			since,
 			...(error === undefined ? {} : {error}),
+			...(backend.loadedAt === undefined ? {} : {loadedAt: backend.loadedAt}),
 		};
 		publish();
 	}
@@ -206,11 +225,13 @@ export function watchRedisRegistry(
 			apply(id, values[index]);
 		}
 
+		backend = {...backend, loadedAt: now()};
 		publish();
 	}
 
 	function requestResync() {
-		if (closed || client === undefined) {
+		// The main client's 'ready' asks again once it can read.
+		if (closed || !client?.isReady) {
 			return;
 		}
 
@@ -221,8 +242,9 @@ export function watchRedisRegistry(
 
 		const redis = client;
 		resyncing = resync(redis)
-			.catch((error: unknown) => {
-				setState('unreachable', describeRedisError(error));
+			.catch(() => {
+				// The connection's own 'error' event says when Redis is away; otherwise try again soon.
+				setTimeout(requestResync, 1000).unref();
 			})
 			.finally(() => {
 				resyncing = undefined;
@@ -266,9 +288,8 @@ export function watchRedisRegistry(
 
 				publish();
 			},
-			(error: unknown) => {
-				// The reconnect's resync will read them.
-				setState('unreachable', describeRedisError(error));
+			() => {
+				// Redis went away: the reconnect's resync reads them.
 			},
 		);
 	}
