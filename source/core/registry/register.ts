@@ -17,13 +17,13 @@ export type Registration = {
 	entry: ServerEntry;
 	/** The registry file, or the team registry's URL without secrets. */
 	registryPath: string;
-	/** Removes the entry (only if it is still ours: same id and pid). Safe to call twice. */
-	unregister(): void;
 	/**
 	Resolves once the entry is written: at once for a file (written before `registerServer`
 	returns); for a team registry when Redis has it, rejecting if Redis cannot be reached.
 	*/
 	ready: Promise<void>;
+	/** Removes the entry (only if it is still ours: same id and pid). Safe to call twice. */
+	unregister(): void;
 };
 
 export type RegisterOptions = WriteOptions &

@@ -1,6 +1,7 @@
 import type {createClient} from '@redis/client';
 
 export type RedisClient = ReturnType<typeof createClient>;
+type Create = typeof createClient;
 
 export type RedisClientOptions = {
 	/** Extra certificate authorities for `rediss://` (`--ca`), added to the system's. */
@@ -18,11 +19,10 @@ export async function openRedisClient(
 	url: string,
 	options: RedisClientOptions = {},
 ): Promise<RedisClient> {
-	const library = await import('@redis/client');
+	const library: {createClient?: Create; default?: {createClient: Create}} =
+		await import('@redis/client');
 	// The library is CommonJS: bundled, its exports may sit on `default`.
-	const create =
-		(library as Partial<typeof library>).createClient ??
-		(library as unknown as {default: typeof library}).default.createClient;
+	const create = library.createClient ?? library.default!.createClient;
 	const capMs = options.reconnectCapMs ?? 1000;
 	const tls = url.startsWith('rediss:');
 	return create({
