@@ -150,14 +150,26 @@ describe('a Redis team registry', () => {
 			{unregisterOnExit: false},
 		);
 		try {
-			await waitFor(() => ids(source) === 'survivor', {what: 'registered'});
+			// An entry whose writer is gone: a restarted (empty) Redis must not bring it back.
+			const orphanWriter = createClient({url: redis.url});
+			await orphanWriter.connect();
+			await orphanWriter.set(
+				serverKey('t4', 'orphan'),
+				JSON.stringify({id: 'orphan', port: 1, pid: 1}),
+				{expiration: {type: 'PX', value: 60_000}},
+			);
+			await orphanWriter.publish(changesChannel('t4'), 'orphan');
+			orphanWriter.destroy();
+			await waitFor(() => ids(source) === 'orphan,survivor', {
+				what: 'registered',
+			});
 			await redis.restart();
 			// The new Redis is empty: the writer's reconnect puts its entry back, the watcher reads it.
 			await waitFor(
 				() =>
 					source.current().backend?.state === 'connected' &&
 					ids(source) === 'survivor',
-				{what: 'picture back', timeoutMs: 4000},
+				{what: 'the picture back, the orphan gone', timeoutMs: 2000},
 			);
 		} finally {
 			await registration.unregister();
