@@ -2,12 +2,8 @@ import {localHostId} from '../host-id.js';
 import {type RegistryLocation} from '../location.js';
 import {checkedEntry, type RegistrationInput} from '../checked-entry.js';
 import {type ServerEntry} from '../schema.js';
-import {
-	changesChannel,
-	defaultLeaseMs,
-	defaultRefreshMs,
-	serverKey,
-} from './layout.js';
+import {deleteEntry, writeEntry} from './entry-io.js';
+import {defaultLeaseMs, defaultRefreshMs} from './layout.js';
 import {
 	describeRedisError,
 	openRedisClient,
@@ -37,9 +33,6 @@ export type RedisRegistration = {
 	unregister(): Promise<void>;
 };
 
-// Deletes the key only if it still holds what we wrote: a server that took over the id keeps it.
-const deleteIfOurs = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]); redis.call('PUBLISH', KEYS[2], ARGV[2]); return 1 end return 0`;
-
 /**
 Registers in a Redis team registry (layout.ts): writes the entry with a lease, announces it, and
 renews the lease until `unregister`. Renewing writes the whole entry, so a Redis that restarted
@@ -52,22 +45,11 @@ export async function registerRedisServer(
 ): Promise<RedisRegistration> {
 	const entry = checkedEntry({hostId: localHostId(), ...input});
 	const leaseMs = options.leaseMs ?? defaultLeaseMs;
-	const key = serverKey(location.prefix, entry.id);
-	const channel = changesChannel(location.prefix);
-	const value = JSON.stringify(entry);
 	const client = await openRedisClient(location.url, options);
 	client.on('error', () => undefined);
 
-	const write = async (redis: RedisClient) => {
-		const previous = await redis.set(key, value, {
-			expiration: {type: 'PX', value: leaseMs},
-			GET: true,
-		});
-		// Announce only what readers do not have yet: a renewal of the same entry is silent.
-		if (previous !== value) {
-			await redis.publish(channel, entry.id);
-		}
-	};
+	const write = async (redis: RedisClient) =>
+		writeEntry(redis, location.prefix, entry, leaseMs);
 
 	await withTimeout(
 		client.connect(),
@@ -104,10 +86,7 @@ export async function registerRedisServer(
 		clearInterval(timer);
 		detach();
 		try {
-			await client.eval(deleteIfOurs, {
-				keys: [key, channel],
-				arguments: [value, entry.id],
-			});
+			await deleteEntry(client, location.prefix, entry);
 		} catch {
 			// Redis is away: the lease ends the entry instead.
 		} finally {
