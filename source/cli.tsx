@@ -23,6 +23,7 @@ const cli = meow(
 	  serve               an echo server that registers itself (for trying things out)
 	  prune               remove registry entries whose process is gone
 	  demo                a few local servers in a temporary registry, with the monitor over them
+	  share --to <url>    mirror this machine's registry into a team registry (redis://…)
 
 	Options
 	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
@@ -39,6 +40,10 @@ const cli = meow(
 	send options
 	  --to <id>           send to this server only
 	  --wait <ms>         collect replies for up to this long [default: 1000]
+
+	share options
+	  --to <url>          the team registry, redis://[user:pass@]host:port[/db][?prefix=…] or rediss://
+	  --advertise <host>  the address other machines reach this one by [default: the host name]
 
 	serve options
 	  --id <id>           server id [default: server-<time>-<random>]
@@ -75,6 +80,7 @@ ${monitorHelp}
 			path: {type: 'string'},
 			name: {type: 'string'},
 			show: {type: 'string'},
+			advertise: {type: 'string'},
 		},
 	},
 );
@@ -213,6 +219,16 @@ switch (invocation.command) {
 		prepareForInk(cli.flags.color);
 		const {runMonitor} = await import('./commands/monitor.js');
 		process.exitCode = await runMonitor({...connection, registryPath});
+		break;
+	}
+
+	case 'share': {
+		const {runShare} = await import('./commands/share.js');
+		process.exitCode = await runShare({
+			registryPath,
+			to: cli.flags.to,
+			advertise: cli.flags.advertise,
+		});
 		break;
 	}
 

@@ -17,6 +17,7 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers'],
 	serve: ['id', 'port', 'host', 'path', 'name'],
 	demo: ['color'],
+	share: ['to', 'advertise'],
 };
 
 export const commandNames = [
@@ -26,6 +27,7 @@ export const commandNames = [
 	'send',
 	'serve',
 	'demo',
+	'share',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
 

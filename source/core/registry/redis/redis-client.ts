@@ -79,3 +79,37 @@ export function describeRedisError(error: unknown): string {
 
 	return (code === undefined ? message : `${code}: ${message}`).slice(0, 200);
 }
+
+/**
+Connects, or gives up after `ms` (the client would retry forever) with "cannot reach <label>" and
+the reason: a command started by a person must say why it cannot go on.
+*/
+export async function connectWithin(
+	client: RedisClient,
+	ms: number,
+	label: string,
+): Promise<void> {
+	let lastError: unknown;
+	const remember = (error: unknown) => {
+		lastError = error;
+	};
+
+	client.on('error', remember);
+	let timer: NodeJS.Timeout | undefined;
+	const timeout = new Promise<never>((_resolve, reject) => {
+		timer = setTimeout(() => {
+			client.destroy();
+			const why =
+				lastError === undefined
+					? `no answer within ${ms} ms`
+					: describeRedisError(lastError);
+			reject(new Error(`cannot reach ${label}: ${why}`));
+		}, ms);
+	});
+	try {
+		await Promise.race([client.connect(), timeout]);
+	} finally {
+		clearTimeout(timer);
+		client.off('error', remember);
+	}
+}

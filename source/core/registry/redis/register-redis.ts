@@ -5,7 +5,7 @@ import {type ServerEntry} from '../schema.js';
 import {deleteEntry, writeEntry} from './entry-io.js';
 import {defaultLeaseMs, defaultRefreshMs} from './layout.js';
 import {
-	describeRedisError,
+	connectWithin,
 	openRedisClient,
 	type RedisClient,
 	type RedisClientOptions,
@@ -51,14 +51,7 @@ export async function registerRedisServer(
 	const write = async (redis: RedisClient) =>
 		writeEntry(redis, location.prefix, entry, leaseMs);
 
-	await withTimeout(
-		client.connect(),
-		options.connectTimeoutMs ?? 5000,
-		() => {
-			client.destroy();
-		},
-		`cannot reach ${location.label}`,
-	);
+	await connectWithin(client, options.connectTimeoutMs ?? 5000, location.label);
 	await write(client);
 
 	let registered = true;
@@ -118,28 +111,4 @@ function onSignals(unregister: () => Promise<void>): () => void {
 		process.off('SIGINT', onSignal);
 		process.off('SIGTERM', onSignal);
 	};
-}
-
-async function withTimeout<T>(
-	promise: Promise<T>,
-	ms: number,
-	onTimeout: () => void,
-	message: string,
-): Promise<T> {
-	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<never>((_resolve, reject) => {
-		timer = setTimeout(() => {
-			onTimeout();
-			reject(new Error(`${message} within ${ms} ms`));
-		}, ms);
-	});
-	try {
-		return await Promise.race([promise, timeout]);
-	} catch (error) {
-		throw error instanceof Error && error.message.startsWith(message)
-			? error
-			: new Error(`${message}: ${describeRedisError(error)}`);
-	} finally {
-		clearTimeout(timer);
-	}
 }
