@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
+import {readCaFiles} from './commands/read-ca.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {isRegistryUrl, resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
@@ -35,6 +36,8 @@ const cli = meow(
 	  --ping-interval <ms> heartbeat interval; a peer missing a pong is reconnected [default: 5000]
 	  --max-servers <n>   registry entries acted on (monitor, list, send); more get a warning [default: 256]
 	  --no-color          no colours (NO_COLOR is honoured too)
+	  --ca <file>         also trust this certificate authority (PEM) for wss:// servers and rediss://
+	                      registries; repeatable. Certificates are always verified
 	  --help, --version
 
 	send options
@@ -81,6 +84,7 @@ ${monitorHelp}
 			name: {type: 'string'},
 			show: {type: 'string'},
 			advertise: {type: 'string'},
+			ca: {type: 'string', isMultiple: true},
 		},
 	},
 );
@@ -137,7 +141,14 @@ if (isRegistryUrl(registryPath)) {
 	}
 }
 
+const ca = readCaFiles(cli.flags.ca ?? []);
+if (!ca.ok) {
+	process.stderr.write(`shipyard-tui: ${ca.error}\n`);
+	process.exit(2);
+}
+
 const connection = {
+	...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 	...(invocation.maxPayload === undefined
 		? {}
 		: {maxPayload: invocation.maxPayload}),
@@ -161,6 +172,7 @@ switch (invocation.command) {
 			registryPath,
 			json: cli.flags.json,
 			maxServers: invocation.maxServers,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 		});
 		break;
 	}
@@ -175,6 +187,7 @@ switch (invocation.command) {
 		const {runServe} = await import('./commands/serve.js');
 		process.exitCode = await runServe({
 			registryPath,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 			...(cli.flags.id === undefined ? {} : {id: cli.flags.id}),
 			...(invocation.port === undefined ? {} : {port: invocation.port}),
 			...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
@@ -228,6 +241,7 @@ switch (invocation.command) {
 			registryPath,
 			to: cli.flags.to,
 			advertise: cli.flags.advertise,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 		});
 		break;
 	}

@@ -11,13 +11,14 @@ const commandFlags: Record<CommandName, readonly string[]> = {
 		'color',
 		'maxServers',
 		'show',
+		'ca',
 	],
-	list: ['json', 'maxServers'],
+	list: ['json', 'maxServers', 'ca'],
 	prune: ['json'],
-	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers'],
-	serve: ['id', 'port', 'host', 'path', 'name'],
+	send: ['to', 'wait', 'subscribe', 'maxPayload', 'json', 'maxServers', 'ca'],
+	serve: ['id', 'port', 'host', 'path', 'name', 'ca'],
 	demo: ['color'],
-	share: ['to', 'advertise'],
+	share: ['to', 'advertise', 'ca'],
 };
 
 export const commandNames = [

@@ -2,7 +2,7 @@ import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type JsonQuery} from '../core/query/json-query.js';
 import {redactEntry} from '../core/redact.js';
-import {openRegistry} from '../core/registry/open-registry.js';
+import {openRegistry, registryCa} from '../core/registry/open-registry.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {
 	createMonitorStore,
@@ -35,6 +35,7 @@ export async function runJsonStream(
 	const {promise: stopped, resolve: stopNow} = promiseWithResolvers();
 	const registry = openRegistry(options.registryPath, {
 		maxServers: options.maxServers,
+		...registryCa(options.tlsCa),
 	});
 	let waitingForDrain = false;
 	let readerGone = false;

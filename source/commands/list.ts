@@ -9,7 +9,7 @@ import {
 	type ProcessProbe,
 	type RegistrySnapshot,
 } from '../core/registry/index.js';
-import {readRegistryOnce} from '../core/registry/open-registry.js';
+import {readRegistryOnce, registryCa} from '../core/registry/open-registry.js';
 import {isRegistryUrl} from '../core/registry/paths.js';
 import {redactEntry} from '../core/redact.js';
 import {safeJsonStringify} from '../core/safe-json.js';
@@ -19,6 +19,8 @@ export type ListOptions = {
 	registryPath: string;
 	/** Registry entries listed (`--max-servers`). */
 	maxServers?: number;
+	/** `--ca`: authorities for a `rediss://` registry. */
+	tlsCa?: string[];
 	json: boolean;
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
@@ -32,6 +34,7 @@ export function runList(options: ListOptions): number | Promise<number> {
 	if (isRegistryUrl(options.registryPath)) {
 		return readRegistryOnce(options.registryPath, {
 			maxServers: options.maxServers,
+			...registryCa(options.tlsCa),
 		}).then((snapshot) => printList(snapshot, options));
 	}
 

@@ -1,6 +1,10 @@
 import {render} from 'ink';
 import {App} from '../app.js';
-import {openRegistry, registryLabel} from '../core/registry/open-registry.js';
+import {
+	openRegistry,
+	registryCa,
+	registryLabel,
+} from '../core/registry/open-registry.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
@@ -24,6 +28,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		...options,
 		registry: openRegistry(options.registryPath, {
 			maxServers: options.maxServers,
+			...registryCa(options.tlsCa),
 		}),
 		redrawAt: nextRedrawAt,
 		describeEvent: eventText,

@@ -1,6 +1,6 @@
 import {type Delivery} from '../core/connections/types.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {readRegistryOnce} from '../core/registry/open-registry.js';
+import {readRegistryOnce, registryCa} from '../core/registry/open-registry.js';
 import {staticRegistry} from '../core/registry/watch.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {formatWarning} from '../core/registry/warnings.js';
@@ -36,6 +36,7 @@ export async function runSend(options: SendOptions): Promise<number> {
 	const stderr = options.stderr ?? process.stderr;
 	const snapshot = await readRegistryOnce(options.registryPath, {
 		maxServers: options.maxServers,
+		...registryCa(options.tlsCa),
 	});
 	for (const warning of snapshot.warnings) {
 		stderr.write(`warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`);

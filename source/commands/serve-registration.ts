@@ -19,6 +19,7 @@ export type ServeRegistration = {
 export async function registerForServe(
 	registry: string,
 	input: RegistrationInput,
+	ca?: string[],
 ): Promise<ServeRegistration> {
 	if (!isRegistryUrl(registry)) {
 		const registration = registerServer(input, {registryPath: registry});
@@ -43,6 +44,7 @@ export async function registerForServe(
 	// `serve` removes its entry itself on SIGINT and SIGTERM, after closing its server.
 	const registration = await registerRedisServer(parsed.location, input, {
 		unregisterOnExit: false,
+		...(ca === undefined ? {} : {ca}),
 	});
 	return {label: parsed.location.label, unregister: registration.unregister};
 }

@@ -20,6 +20,8 @@ export type ServeOptions = {
 	host?: string;
 	path?: string;
 	name?: string;
+	/** `--ca`: authorities for a `rediss://` registry. */
+	tlsCa?: string[];
 	stderr?: NodeJS.WritableStream;
 };
 
@@ -63,13 +65,17 @@ export async function runServe(options: ServeOptions): Promise<number> {
 
 	let registration: ServeRegistration;
 	try {
-		registration = await registerForServe(options.registryPath, {
-			id,
-			port: server.port,
-			host: server.host,
-			...(options.path === undefined ? {} : {path: options.path}),
-			...(options.name === undefined ? {} : {name: options.name}),
-		});
+		registration = await registerForServe(
+			options.registryPath,
+			{
+				id,
+				port: server.port,
+				host: server.host,
+				...(options.path === undefined ? {} : {path: options.path}),
+				...(options.name === undefined ? {} : {name: options.name}),
+			},
+			options.tlsCa,
+		);
 	} catch (error) {
 		stderr.write(
 			`shipyard-tui serve: cannot register in ${sanitizeLabel(options.registryPath, 500)}: ${describeWriteError(error)}\n`,

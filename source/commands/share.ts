@@ -11,6 +11,8 @@ export type ShareCommandOptions = {
 	registryPath: string;
 	to: string | undefined;
 	advertise: string | undefined;
+	/** `--ca`: authorities for a `rediss://` registry. */
+	tlsCa?: string[];
 	stdout?: NodeJS.WritableStream;
 	stderr?: NodeJS.WritableStream;
 };
@@ -67,6 +69,7 @@ export async function runShare(options: ShareCommandOptions): Promise<number> {
 		share = await shareRegistry(source, parsed.location, {
 			advertise,
 			report: log,
+			...(options.tlsCa === undefined ? {} : {ca: options.tlsCa}),
 		});
 	} catch (error) {
 		await source.close();

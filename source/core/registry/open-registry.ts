@@ -72,6 +72,13 @@ export async function readRegistryOnce(
 	}
 }
 
+/** `--ca` as the registry clients take it: the connections' `tlsCa`, as a list. */
+export function registryCa(
+	tlsCa: string | Buffer | Array<string | Buffer> | undefined,
+): {ca?: Array<string | Buffer>} {
+	return tlsCa === undefined ? {} : {ca: [tlsCa].flat()};
+}
+
 /** What the screen and messages call the registry: `~/…` for a file, the URL without secrets. */
 export function registryLabel(registry: string): string {
 	if (!isRegistryUrl(registry)) {

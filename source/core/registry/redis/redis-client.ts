@@ -1,3 +1,4 @@
+import {rootCertificates} from 'node:tls';
 import type {createClient} from '@redis/client';
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -5,7 +6,7 @@ type Create = typeof createClient;
 
 export type RedisClientOptions = {
 	/** Extra certificate authorities for `rediss://` (`--ca`), added to the system's. */
-	ca?: string[];
+	ca?: Array<string | Buffer>;
 	/** Longest wait between reconnects, in ms (default 1000: a restarted Redis is found fast). */
 	reconnectCapMs?: number;
 };
@@ -32,7 +33,8 @@ export async function openRedisClient(
 			reconnectStrategy: (retries: number) =>
 				Math.min(capMs, 50 * 2 ** Math.min(retries, 10)),
 			...(tls && options.ca !== undefined && options.ca.length > 0
-				? {tls: true as const, ca: options.ca}
+				? // `ca` replaces Node's list of authorities: the extra ones are added to it.
+					{tls: true as const, ca: [...rootCertificates, ...options.ca]}
 				: {}),
 		},
 		// A command sent while Redis is away fails at once instead of queueing without bound.
