@@ -1,3 +1,4 @@
+import {watchHttpRegistry, type HttpWatchOptions} from './http/watch-http.js';
 import {parseRegistryUrl} from './location.js';
 import {displayPath, isRegistryUrl} from './paths.js';
 import {readRegistry, type RegistrySnapshot} from './read.js';
@@ -11,7 +12,9 @@ import {
 	type WatchOptions,
 } from './watch.js';
 
-export type OpenRegistryOptions = WatchOptions & RedisWatchOptions;
+export type OpenRegistryOptions = WatchOptions &
+	RedisWatchOptions &
+	HttpWatchOptions;
 
 /**
 The registry a command reads, from what `resolveRegistryPath` chose: a file, or a URL. A URL that
@@ -30,13 +33,9 @@ export function openRegistry(
 		throw new Error(parsed.message);
 	}
 
-	if (parsed.location.kind === 'redis') {
-		return watchRedisRegistry(parsed.location, options);
-	}
-
-	throw new Error(
-		`${parsed.location.label}: http(s) registries are not supported yet; use a file or redis://`,
-	);
+	return parsed.location.kind === 'redis'
+		? watchRedisRegistry(parsed.location, options)
+		: watchHttpRegistry(parsed.location, options);
 }
 
 /**
@@ -96,11 +95,5 @@ export function registryProblem(registry: string): string | undefined {
 	}
 
 	const parsed = parseRegistryUrl(registry);
-	if (!parsed.ok) {
-		return parsed.message;
-	}
-
-	return parsed.location.kind === 'http'
-		? `${parsed.location.label}: http(s) registries are not supported yet; use a file or redis://`
-		: undefined;
+	return parsed.ok ? undefined : parsed.message;
 }
