@@ -24,7 +24,7 @@ const cli = meow(
 	  serve               an echo server that registers itself (for trying things out)
 	  prune               remove registry entries whose process is gone
 	  demo                a few local servers in a temporary registry, with the monitor over them
-	  share --to <url>    mirror this machine's registry into a team registry (redis://…)
+	  share --to <url>    mirror this machine's registry into a team registry (redis://...)
 
 	Options
 	  --registry <path>   registry file [default: $SHIPYARD_REGISTRY, else ~/.shipyard/servers.json]
@@ -45,7 +45,7 @@ const cli = meow(
 	  --wait <ms>         collect replies for up to this long [default: 1000]
 
 	share options
-	  --to <url>          the team registry, redis://[user:pass@]host:port[/db][?prefix=…] or rediss://
+	  --to <url>          the team registry, redis://[user:pass@]host:port[/db][?prefix=...] or rediss://
 	  --advertise <host>  the address other machines reach this one by [default: the host name]
 
 	serve options
