@@ -60,6 +60,34 @@ export async function readKeys(
 	return values;
 }
 
+// Which of the given keys no longer exist: the lease check asks this every second, and the answer
+// is a few names instead of every entry's JSON.
+const missingKeysScript = `local gone = {} for _, key in ipairs(KEYS) do if redis.call('EXISTS', key) == 0 then gone[#gone + 1] = key end end return gone`;
+
+/** The keys of `keys` that Redis no longer has, asked in batches. */
+export async function missingKeys(
+	client: RedisClient,
+	keys: string[],
+	batch = 500,
+): Promise<Set<string>> {
+	const gone = new Set<string>();
+	for (let start = 0; start < keys.length; start += batch) {
+		// eslint-disable-next-line no-await-in-loop
+		const reply = await client.eval(missingKeysScript, {
+			keys: keys.slice(start, start + batch),
+		});
+		if (Array.isArray(reply)) {
+			for (const key of reply) {
+				if (typeof key === 'string') {
+					gone.add(key);
+				}
+			}
+		}
+	}
+
+	return gone;
+}
+
 /** An error as one short line, for the header ("unreachable since …: connection refused"). */
 export function describeRedisError(error: unknown): string {
 	const code =

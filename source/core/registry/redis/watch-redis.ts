@@ -14,6 +14,7 @@ import {
 } from './layout.js';
 import {
 	describeRedisError,
+	missingKeys,
 	openRedisClient,
 	readKeys,
 	type RedisClient,
@@ -306,13 +307,13 @@ export function watchRedisRegistry(
 		}
 
 		const ids = [...entries.keys()];
-		readKeys(
+		missingKeys(
 			client,
 			ids.map((id) => serverKey(location.prefix, id)),
 		).then(
-			(values) => {
-				for (const [index, id] of ids.entries()) {
-					if (values[index] === undefined && entries.has(id)) {
+			(gone) => {
+				for (const id of ids) {
+					if (gone.has(serverKey(location.prefix, id)) && entries.has(id)) {
 						entries.delete(id);
 						noteExpired(id);
 					}
