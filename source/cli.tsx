@@ -4,8 +4,9 @@ import {checkInvocation} from './commands/check-invocation.js';
 import {loadSettings} from './commands/settings.js';
 import {flagHelp, meowFlags} from './core/config/flag-definitions.js';
 import {greetingsFor} from './core/config/on-connect.js';
+import {readCaFiles} from './commands/read-ca.js';
 import {terminalRefusal} from './commands/check-terminal.js';
-import {resolveRegistryPath} from './core/registry/paths.js';
+import {isRegistryUrl, resolveRegistryPath} from './core/registry/paths.js';
 import {setColorEnabled} from './view/color-mode.js';
 
 // The monitor's keys and commands, written from the command table; loaded only for --help, so
@@ -28,6 +29,7 @@ const cli = meow(
 	  demo                a few local servers in a temporary registry, with the monitor over them
 	  replay <file>       serve a recording (--record) again at its timing, as registered servers;
 	                      without --registry, in a temporary registry with the monitor over it
+	  share --to <url>    mirror this machine's registry into a team registry (redis://...)
 	  config              the effective settings and where each came from (--init: an example file)
 
 	Options
@@ -36,6 +38,10 @@ ${flagHelp()}
 
 	send options
 ${flagHelp('send')}
+
+	share options
+	  --to <url>          the team registry, redis://[user:pass@]host:port[/db][?prefix=...] or rediss://
+${flagHelp('share')}
 
 	serve options
 ${flagHelp('serve')}
@@ -109,6 +115,8 @@ const flags = settings.values as {
 	path?: string;
 	name?: string;
 	init?: boolean;
+	ca: string[];
+	advertise?: string;
 	record?: string;
 	recordOverwrite: boolean;
 	loop: boolean;
@@ -133,8 +141,24 @@ if (refusal) {
 }
 
 const registryPath = resolveRegistryPath({flag: flags.registry});
+if (isRegistryUrl(registryPath)) {
+	const {registryProblem} = await import('./core/registry/open-registry.js');
+	const problem = registryProblem(registryPath);
+	if (problem !== undefined) {
+		process.stderr.write(`shipyard-tui: --registry: ${problem}\n`);
+		process.exit(2);
+	}
+}
+
+const ca = readCaFiles(flags.ca);
+if (!ca.ok) {
+	process.stderr.write(`shipyard-tui: ${ca.error}\n`);
+	process.exit(2);
+}
+
 const greetings = greetingsFor(settings.config.onConnect ?? []);
 const connection = {
+	...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 	...(invocation.maxPayload === undefined
 		? {}
 		: {maxPayload: invocation.maxPayload}),
@@ -163,10 +187,11 @@ const recordOptions = {
 switch (invocation.command) {
 	case 'list': {
 		const {runList} = await import('./commands/list.js');
-		process.exitCode = runList({
+		process.exitCode = await runList({
 			registryPath,
 			json: flags.json,
 			maxServers: invocation.maxServers,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 		});
 		break;
 	}
@@ -181,6 +206,7 @@ switch (invocation.command) {
 		const {runServe} = await import('./commands/serve.js');
 		process.exitCode = await runServe({
 			registryPath,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 			...(flags.id === undefined ? {} : {id: flags.id}),
 			...(invocation.port === undefined ? {} : {port: invocation.port}),
 			...(flags.host === undefined ? {} : {host: flags.host}),
@@ -246,6 +272,17 @@ switch (invocation.command) {
 			registryPath,
 			json: flags.json,
 			init: flags.init === true,
+		});
+		break;
+	}
+
+	case 'share': {
+		const {runShare} = await import('./commands/share.js');
+		process.exitCode = await runShare({
+			registryPath,
+			to: flags.to,
+			advertise: flags.advertise,
+			...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 		});
 		break;
 	}

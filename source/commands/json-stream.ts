@@ -8,8 +8,8 @@ import {
 	createStoreRecording,
 	type RecordOptions,
 } from '../core/record/store-recording.js';
-import {watchRegistry} from '../core/registry/watch.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
+import {openRegistry, registryCa} from '../core/registry/open-registry.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {
 	createMonitorStore,
@@ -43,8 +43,9 @@ export async function runJsonStream(
 ): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const {promise: stopped, resolve: stopNow} = promiseWithResolvers();
-	const registry = watchRegistry(options.registryPath, {
+	const registry = openRegistry(options.registryPath, {
 		maxServers: options.maxServers,
+		...registryCa(options.tlsCa),
 	});
 	let waitingForDrain = false;
 	let readerGone = false;

@@ -1,7 +1,10 @@
 import {render} from 'ink';
 import {App} from '../app.js';
-import {displayPath} from '../core/registry/paths.js';
-import {watchRegistry} from '../core/registry/watch.js';
+import {
+	openRegistry,
+	registryCa,
+	registryLabel,
+} from '../core/registry/open-registry.js';
 import {
 	createStoreRecording,
 	type RecordOptions,
@@ -39,8 +42,9 @@ and a crash (after which the error is printed on the normal screen); and around 
 */
 export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const {stdout} = process;
-	const registry = watchRegistry(options.registryPath, {
+	const registry = openRegistry(options.registryPath, {
 		maxServers: options.maxServers,
+		...registryCa(options.tlsCa),
 	});
 	const recording = createStoreRecording(registry, options);
 	// Started before the store, so its first events are recorded; a file that cannot be made is
@@ -105,7 +109,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 	const instance = render(
 		<App
 			store={store}
-			registryLabel={displayPath(options.registryPath)}
+			registryLabel={registryLabel(options.registryPath)}
 			terminal={suspender}
 			recorder={recording.recorder}
 			alerts={alerts}

@@ -1,5 +1,6 @@
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {formatWarning, pruneRegistry} from '../core/registry/index.js';
+import {isRegistryUrl} from '../core/registry/paths.js';
 import {permissionWarnings} from '../core/registry/permissions.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 
@@ -14,6 +15,13 @@ export type PruneOptions = {
 export function runPrune(options: PruneOptions): number {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
+	if (isRegistryUrl(options.registryPath)) {
+		stderr.write(
+			'shipyard-tui prune: works on a registry file; entries in a team registry end with their lease\n',
+		);
+		return 2;
+	}
+
 	// The file is about to be rewritten: say so if others could have planted what it holds.
 	for (const warning of permissionWarnings(options.registryPath)) {
 		stderr.write(`warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`);

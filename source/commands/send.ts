@@ -1,6 +1,6 @@
 import {type Delivery} from '../core/connections/types.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {readRegistry} from '../core/registry/read.js';
+import {readRegistryOnce, registryCa} from '../core/registry/open-registry.js';
 import {staticRegistry} from '../core/registry/watch.js';
 import {safeJsonStringify} from '../core/safe-json.js';
 import {formatWarning} from '../core/registry/warnings.js';
@@ -34,11 +34,22 @@ delivery per server (and replies within the wait), exits 1 when nobody received 
 export async function runSend(options: SendOptions): Promise<number> {
 	const stdout = options.stdout ?? process.stdout;
 	const stderr = options.stderr ?? process.stderr;
-	const snapshot = readRegistry(options.registryPath, {
+	const snapshot = await readRegistryOnce(options.registryPath, {
 		maxServers: options.maxServers,
+		...registryCa(options.tlsCa),
 	});
 	for (const warning of snapshot.warnings) {
 		stderr.write(`warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`);
+	}
+
+	if (
+		snapshot.backend !== undefined &&
+		snapshot.backend.loadedAt === undefined
+	) {
+		stderr.write(
+			`shipyard-tui send: ${sanitizeLabel(snapshot.path, 500)} did not answer${snapshot.backend.error === undefined ? '' : ` (${sanitizeLabel(snapshot.backend.error, 200)})`}; nothing was sent\n`,
+		);
+		return 1;
 	}
 
 	const targets = snapshot.servers.filter(

@@ -1,17 +1,17 @@
 import {randomBytes} from 'node:crypto';
 import fs from 'node:fs';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
-import {
-	formatWarning,
-	registerServer,
-	type Registration,
-} from '../core/registry/index.js';
+import {formatWarning} from '../core/registry/index.js';
 import {describeIssue} from '../core/registry/parse.js';
 import {permissionWarnings} from '../core/registry/permissions.js';
 import {errorCode} from '../core/registry/io-errors.js';
 import {serverEntrySchema} from '../core/registry/schema.js';
 import {startEchoServer} from '../servers/echo-server.js';
 import {isLoopbackHost} from '../servers/origin.js';
+import {
+	registerForServe,
+	type ServeRegistration,
+} from './serve-registration.js';
 
 export type ServeOptions = {
 	registryPath: string;
@@ -20,6 +20,8 @@ export type ServeOptions = {
 	host?: string;
 	path?: string;
 	name?: string;
+	/** `--ca`: authorities for a `rediss://` registry. */
+	tlsCa?: string[];
 	stderr?: NodeJS.WritableStream;
 };
 
@@ -61,9 +63,10 @@ export async function runServe(options: ServeOptions): Promise<number> {
 		return 1;
 	}
 
-	let registration: Registration;
+	let registration: ServeRegistration;
 	try {
-		registration = registerServer(
+		registration = await registerForServe(
+			options.registryPath,
 			{
 				id,
 				port: server.port,
@@ -71,7 +74,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
 				...(options.path === undefined ? {} : {path: options.path}),
 				...(options.name === undefined ? {} : {name: options.name}),
 			},
-			{registryPath: options.registryPath},
+			options.tlsCa,
 		);
 	} catch (error) {
 		stderr.write(
@@ -81,25 +84,26 @@ export async function runServe(options: ServeOptions): Promise<number> {
 		return 1;
 	}
 
-	for (const warning of permissionWarnings(
-		registration.registryPath,
-		statOrUndefined(registration.registryPath),
-	)) {
+	for (const warning of registration.file === undefined
+		? []
+		: permissionWarnings(
+				registration.file,
+				statOrUndefined(registration.file),
+			)) {
 		stderr.write(
 			`shipyard-tui serve: warning: ${sanitizeLabel(formatWarning(warning), 1000)}\n`,
 		);
 	}
 
 	process.stdout.write(
-		`[${sanitizeLabel(id, 200)}] WebSocket echo server on ws://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}${sanitizeLabel(options.path ?? '/', 300)} (registered in ${sanitizeLabel(registration.registryPath, 500)})\n`,
+		`[${sanitizeLabel(id, 200)}] WebSocket echo server on ws://${server.host.includes(':') ? `[${server.host}]` : server.host}:${server.port}${sanitizeLabel(options.path ?? '/', 300)} (registered in ${sanitizeLabel(registration.label, 500)})\n`,
 	);
 
 	return new Promise<number>((resolve) => {
 		const stop = (signal: NodeJS.Signals) => {
 			process.off('SIGINT', stop);
 			process.off('SIGTERM', stop);
-			registration.unregister();
-			void server.close().then(() => {
+			void Promise.all([registration.unregister(), server.close()]).then(() => {
 				resolve(signal === 'SIGINT' ? 130 : 0);
 			});
 		};

@@ -50,8 +50,9 @@ export function Header({
 		}))
 		.filter(({count}) => count > 0);
 	const warnings = snapshot.warnings.length;
-	const registryNote =
-		snapshot.registryFile === 'missing'
+	const registryNote = snapshot.registryBackend
+		? backendNote(snapshot.registryBackend)
+		: snapshot.registryFile === 'missing'
 			? ' (not created yet)'
 			: snapshot.registryFile === 'stale'
 				? snapshot.servers.length > 0
@@ -137,4 +138,18 @@ function shortenMiddle(text: string, maxLength: number): string {
 
 	const tail = Math.ceil((maxLength - 1) * 0.6);
 	return `${text.slice(0, maxLength - 1 - tail)}${glyphs.ellipsis}${text.slice(text.length - tail)}`;
+}
+
+/** A team registry's state; the error comes from the network and is sanitised like the label. */
+function backendNote(backend: NonNullable<MonitorSnapshot['registryBackend']>) {
+	if (backend.state === 'connected') {
+		return '';
+	}
+
+	if (backend.state === 'connecting') {
+		return ' (connecting…)';
+	}
+
+	// Why is in the pane (a warning line): the header keeps room for the counts.
+	return ` (unreachable since ${new Date(backend.since).toTimeString().slice(0, 8)})`;
 }

@@ -59,6 +59,14 @@ export function ServerTable({
 				stringWidth(cellText(noteColumn, server, now)),
 			),
 		),
+		host:
+			new Set(servers.map((server) => server.entry.hostId)).size > 1
+				? Math.max(
+						...servers.map((server) =>
+							stringWidth(cellText(hostColumn, server, now)),
+						),
+					)
+				: 0,
 	});
 	const selectedIndex =
 		selectedId === undefined
@@ -170,6 +178,12 @@ const addressColumn: Column = {
 	align: 'left',
 };
 const noteColumn: Column = {key: 'note', title: '', width: 0, align: 'left'};
+const hostColumn: Column = {
+	key: 'host',
+	title: 'HOST',
+	width: 0,
+	align: 'left',
+};
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
 	return screenText(rawCellText(column, server, now));
@@ -193,6 +207,13 @@ function rawCellText(
 
 		case 'address': {
 			return sanitizeLabel(addressLabel(entry, server.remote), 200);
+		}
+
+		case 'host': {
+			// `hostId` is "name/machine-id"; the name is what people know a machine by.
+			return entry.hostId === undefined
+				? '—'
+				: sanitizeLabel(entry.hostId.split('/')[0]!, 60);
 		}
 
 		case 'pid': {

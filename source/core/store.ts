@@ -165,6 +165,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		return {
 			registryPath: registrySnapshot.path,
 			registryFile: registrySnapshot.file,
+			registryBackend: registrySnapshot.backend,
 			warnings: registrySnapshot.warnings,
 			servers,
 			messages,

@@ -4,6 +4,7 @@ export type ColumnKey =
 	| 'id'
 	| 'status'
 	| 'address'
+	| 'host'
 	| 'pid'
 	| 'up'
 	| 'rtt'
@@ -49,6 +50,8 @@ const specs: ColumnSpec[] = [
 		align: 'left',
 		priority: 1,
 	},
+	// Only with servers of more than one machine (a team registry); the first to go when narrow.
+	{key: 'host', title: 'HOST', min: 8, max: 20, align: 'left', priority: 9},
 	{key: 'pid', title: 'PID', min: 7, max: 7, align: 'right', priority: 6},
 	{key: 'up', title: 'UP', min: 6, max: 6, align: 'right', priority: 3},
 	{key: 'rtt', title: 'RTT', min: 6, max: 6, align: 'right', priority: 5},
@@ -63,8 +66,16 @@ export const columnGap = 1;
 /** The selection marker ("▸ ") before the first column. */
 export const rowPrefixWidth = 2;
 
-/** How wide the variable columns' content is now; a note of 0 means no row has one. */
-export type ColumnWants = {id: number; address: number; note: number};
+/**
+How wide the variable columns' content is now; a note of 0 means no row has one, a host of 0 that
+all rows are of one machine.
+*/
+export type ColumnWants = {
+	id: number;
+	address: number;
+	note: number;
+	host?: number;
+};
 
 /**
 Which columns fit in `width` terminal cells, and how wide each is: columns drop by priority as the
@@ -73,7 +84,11 @@ as their content needs.
 */
 export function layoutColumns(width: number, wants: ColumnWants): Column[] {
 	const available = Math.max(0, width - rowPrefixWidth);
-	const kept = specs.filter((spec) => spec.key !== 'note' || wants.note > 0);
+	const kept = specs.filter(
+		(spec) =>
+			(spec.key !== 'note' || wants.note > 0) &&
+			(spec.key !== 'host' || (wants.host ?? 0) > 0),
+	);
 	// Whole ids and addresses matter more than the minor counters: first try their full width,
 	// dropping only minor columns; if even that does not fit, fall back to the narrowest widths.
 	const full = (spec: ColumnSpec) =>
@@ -117,12 +132,12 @@ export function layoutColumns(width: number, wants: ColumnWants): Column[] {
 
 	const widths = new Map(kept.map((column) => [column.key, column.min]));
 	let spare = available - minimumTotal(kept);
-	for (const key of ['id', 'address', 'note'] as const) {
+	for (const key of ['id', 'address', 'host', 'note'] as const) {
 		const spec = kept.find((column) => column.key === key);
 		if (spec && spare > 0) {
 			const grow = Math.max(
 				0,
-				Math.min(spare, Math.min(spec.max, wants[key]) - spec.min),
+				Math.min(spare, Math.min(spec.max, wants[key] ?? 0) - spec.min),
 			);
 			widths.set(key, spec.min + grow);
 			spare -= grow;

@@ -12,6 +12,7 @@ export const commandNames = [
 	'serve',
 	'demo',
 	'replay',
+	'share',
 	'config',
 ] as const;
 export type CommandName = (typeof commandNames)[number];
@@ -38,7 +39,7 @@ export type FlagDefinition = {
 	/** Not a setting (`--init`): it has no place in the config file. */
 	readonly configurable?: false;
 	/** The help section it is listed in: the general options, or one command's. */
-	readonly section?: 'send' | 'serve' | 'replay' | 'config';
+	readonly section?: 'send' | 'serve' | 'replay' | 'share' | 'config';
 };
 
 export const flagDefinitions: readonly FlagDefinition[] = [
@@ -46,8 +47,9 @@ export const flagDefinitions: readonly FlagDefinition[] = [
 		name: 'registry',
 		type: 'string',
 		commands: 'all',
-		value: '<path>',
-		description: 'registry file',
+		value: '<path|url>',
+		description:
+			'registry file, or a team registry: redis://, rediss://, http(s)://',
 		shownDefault: '$SHIPYARD_REGISTRY, else ~/.shipyard/servers.json',
 		env: 'SHIPYARD_REGISTRY',
 	},
@@ -157,6 +159,16 @@ export const flagDefinitions: readonly FlagDefinition[] = [
 		env: 'SHIPYARD_NOTIFY',
 	},
 	{
+		name: 'ca',
+		type: 'string',
+		multiple: true,
+		commands: ['monitor', 'list', 'send', 'serve', 'share'],
+		value: '<file>',
+		description:
+			'also trust this certificate authority (PEM) for wss:// and rediss://; repeatable',
+		builtIn: [],
+	},
+	{
 		name: 'color',
 		type: 'boolean',
 		commands: ['monitor', 'demo', 'replay'],
@@ -166,7 +178,7 @@ export const flagDefinitions: readonly FlagDefinition[] = [
 	{
 		name: 'to',
 		type: 'string',
-		commands: ['send'],
+		commands: ['send', 'share'],
 		value: '<id>',
 		description: 'send to this server only',
 		section: 'send',
@@ -225,6 +237,15 @@ export const flagDefinitions: readonly FlagDefinition[] = [
 		value: '<label>',
 		description: 'display name',
 		section: 'serve',
+	},
+	{
+		name: 'advertise',
+		type: 'string',
+		commands: ['share'],
+		value: '<host>',
+		description: 'the address other machines reach this one by',
+		shownDefault: 'the host name',
+		section: 'share',
 	},
 	{
 		name: 'speed',

@@ -46,9 +46,12 @@ export function isRemote(entry: Pick<ServerEntry, 'host'>): boolean {
 	return !isLoopbackHost(entry.host ?? defaultHost);
 }
 
-/** `tls: true` in an entry: connect with `wss://` (unknown fields are kept by the schema). */
+/**
+`"tls": true` or `"scheme": "wss"` in an entry: connect with `wss://` (unknown fields are kept by
+the schema, so both arrive here as they were written).
+*/
 export function wantsTls(entry: ServerEntry): boolean {
-	return 'tls' in entry && entry.tls === true;
+	return entry.tls === true || entry.scheme === 'wss';
 }
 
 /**

@@ -18,8 +18,11 @@ export type ConnectionOptions = {
 	handshakes?: HandshakeGate;
 	/** Offer permessage-deflate to servers. Default false: it costs memory and CPU for nothing here. */
 	perMessageDeflate?: boolean;
-	/** Extra certificate authorities trusted for `tls: true` entries (a local development CA). */
-	tlsCa?: string | Buffer;
+	/**
+	Certificate authorities trusted for `tls: true` entries besides the system's (a local development
+	or company CA, `--ca`): added, never instead of Node's own list.
+	*/
+	tlsCa?: string | Buffer | Array<string | Buffer>;
 	backoff: BackoffOptions;
 	/** A connection that stayed up this long starts its retry count afresh, in ms. */
 	resetBackoffAfterMs: number;

@@ -1,3 +1,5 @@
+import {isLocalEntry} from '../registry/host-id.js';
+import {type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
 import {rawDataLength} from '../raw-data.js';
 import {planAddress, planTarget, type AddressPlan} from './address-policy.js';
@@ -120,12 +122,19 @@ export class Connection {
 		this.state = {...this.state, status: 'closed', nextRetryAt: undefined};
 	}
 
+	/** Another machine's pid means nothing here: its entry lives as long as its registry lease. */
+	private probeProcess(): ProcessProbe {
+		return isLocalEntry(this.entry)
+			? this.options.probe(this.entry.pid, this.entry.procStart)
+			: {alive: true};
+	}
+
 	private connect(hostIndex: number): void {
 		if (this.disposed) {
 			return;
 		}
 
-		const probe = this.options.probe(this.entry.pid, this.entry.procStart);
+		const probe = this.probeProcess();
 		if (!probe.alive) {
 			this.apply(staleStep(this.state, this.entry.pid, probe.reason));
 			return;
@@ -237,7 +246,7 @@ export class Connection {
 			hostCount: 'hosts' in plan ? plan.hosts.length : 0,
 			state: this.state,
 			entry: this.entry,
-			probe: () => this.options.probe(this.entry.pid, this.entry.procStart),
+			probe: () => this.probeProcess(),
 			now: this.options.now(),
 		});
 		if (decision.next === 'other-host') {

@@ -1,3 +1,4 @@
+import tls from 'node:tls';
 import WebSocket, {type RawData} from 'ws';
 import {
 	closeInfo,
@@ -33,7 +34,7 @@ export type AttemptOptions = {
 	maxPayload: number;
 	handshakeTimeoutMs: number;
 	perMessageDeflate?: boolean;
-	tlsCa?: string | Buffer;
+	tlsCa?: string | Buffer | Array<string | Buffer>;
 	pingIntervalMs: number;
 	now: () => number;
 	/** Topics to subscribe to once open, as `[topic, "subscribe", {}]`. */
@@ -66,7 +67,10 @@ export function openSocket(options: AttemptOptions): SocketAttempt {
 				? {}
 				: {authorization: `Bearer ${options.token}`},
 		followRedirects: false,
-		...(options.tls && options.tlsCa !== undefined ? {ca: options.tlsCa} : {}),
+		// `ca` replaces Node's list of authorities: the extra ones are added to it.
+		...(options.tls && options.tlsCa !== undefined
+			? {ca: [...tls.rootCertificates, ...[options.tlsCa].flat()]}
+			: {}),
 	});
 	const attempt: SocketAttempt = {
 		socket,

@@ -12,14 +12,26 @@ export type RegistryPathOptions = {
 	home?: string;
 };
 
-/** `--registry`, else `SHIPYARD_REGISTRY`, else `~/.shipyard/servers.json`; always absolute. */
+/**
+`--registry`, else `SHIPYARD_REGISTRY`, else `~/.shipyard/servers.json`; a path is made absolute, a
+URL (`redis://…`, see location.ts) is returned as it is.
+*/
 export function resolveRegistryPath(options: RegistryPathOptions = {}): string {
 	const environment = options.env ?? process.env;
 	const chosen =
 		nonEmpty(options.flag) ??
 		nonEmpty(environment[registryEnvironmentVariable]) ??
 		path.join(options.home ?? os.homedir(), '.shipyard', 'servers.json');
+	if (isRegistryUrl(chosen)) {
+		return chosen.trim();
+	}
+
 	return path.resolve(expandHome(chosen, options.home ?? os.homedir()));
+}
+
+/** `scheme://…`: a registry that is not a file. A path that must start so is written `./x://`. */
+export function isRegistryUrl(value: string): boolean {
+	return /^[a-z][a-z\d+.-]*:\/\//i.test(value.trim());
 }
 
 /** The one-entry-per-file folder beside the registry file. */

@@ -17,6 +17,21 @@ export type RegistrySnapshot = {
 	warnings: RegistryWarning[];
 	/** State of the main file: `stale` means it is broken and its last good list is shown. */
 	file: 'ok' | 'missing' | 'stale';
+	/** A registry served by something other than a file (Redis, HTTP): what it is, and its state. */
+	backend?: RegistryBackend;
+};
+
+export type RegistryBackend = {
+	kind: 'redis' | 'http';
+	/** The location without secrets, as shown. */
+	label: string;
+	/** `unreachable`: the last good list is shown, and `error` says why. */
+	state: 'connecting' | 'connected' | 'unreachable';
+	/** When the state began, in ms since the epoch. */
+	since: number;
+	error?: string;
+	/** When the whole registry was last read (ms since the epoch); none yet while connecting. */
+	loadedAt?: number;
 };
 
 export type RegistryReaderOptions = {

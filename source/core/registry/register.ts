@@ -1,52 +1,58 @@
 import fs from 'node:fs';
-import {readProcessStartTime} from './liveness.js';
+import {checkedEntry, type RegistrationInput} from './checked-entry.js';
 import {idOf, listDropIns, pidOf} from './drop-ins.js';
-import {describeIssue} from './parse.js';
-import {resolveRegistryPath} from './paths.js';
-import {serverEntrySchema, type ServerEntry} from './schema.js';
+import {localHostId} from './host-id.js';
+import {parseRegistryUrl} from './location.js';
+import {isRegistryUrl, resolveRegistryPath} from './paths.js';
+import {
+	registerRedisServer,
+	type RedisRegisterOptions,
+} from './redis/register-redis.js';
+import {type ServerEntry} from './schema.js';
 import {updateRegistrySync, type WriteOptions} from './update.js';
 
-export type RegistrationInput = Omit<ServerEntry, 'pid' | 'startedAt'> & {
-	pid?: number;
-	startedAt?: string;
-};
+export {checkedEntry, type RegistrationInput} from './checked-entry.js';
 
 export type Registration = {
 	entry: ServerEntry;
+	/** The registry file, or the team registry's URL without secrets. */
 	registryPath: string;
+	/**
+	Resolves once the entry is written: at once for a file (written before `registerServer`
+	returns); for a team registry when Redis has it, rejecting if Redis cannot be reached.
+	*/
+	ready: Promise<void>;
 	/** Removes the entry (only if it is still ours: same id and pid). Safe to call twice. */
 	unregister(): void;
 };
 
-export type RegisterOptions = WriteOptions & {
-	/**
-	Unregister on process exit, SIGINT and SIGTERM (default true). A signal with no other listener
-	still ends the process as it would have without us.
-	*/
-	unregisterOnExit?: boolean;
-};
+export type RegisterOptions = WriteOptions &
+	Omit<RedisRegisterOptions, 'unregisterOnExit'> & {
+		/**
+		A team registry (`redis://…`, `rediss://…`) to register in instead of the file; the entry
+		is written with a lease that is renewed while the process runs.
+		*/
+		registry?: string;
+		/**
+		Unregister on process exit, SIGINT and SIGTERM (default true). A signal with no other listener
+		still ends the process as it would have without us. (A team registry's entry ends with its
+		lease on other exits.)
+		*/
+		unregisterOnExit?: boolean;
+	};
 
 /** Adds (or replaces, by id) a server's entry. */
 export function registerServer(
 	input: RegistrationInput,
 	options: RegisterOptions = {},
 ): Registration {
-	const registryPath = options.registryPath ?? resolveRegistryPath();
-	const given: unknown = input;
-	// Plain JavaScript can pass anything: only an object gets our defaults; the schema refuses the rest.
-	const isObject =
-		typeof given === 'object' && given !== null && !Array.isArray(given);
-	const parsed = serverEntrySchema.safeParse(
-		isObject ? withDefaults(input) : given,
-	);
-	if (!parsed.success) {
-		const issue = describeIssue(parsed.error);
-		throw new Error(
-			`cannot register "${String(isObject ? input.id : undefined)}": ${issue.field === undefined ? '' : `${issue.field} `}${issue.message}`,
-		);
+	if (options.registry !== undefined && isRegistryUrl(options.registry)) {
+		return registerInTeamRegistry(options.registry, input, options);
 	}
 
-	const entry = parsed.data;
+	const registryPath =
+		options.registryPath ?? options.registry ?? resolveRegistryPath();
+	const entry = checkedEntry(input);
 	updateRegistrySync(
 		(servers) => [...servers.filter((raw) => idOf(raw) !== entry.id), entry],
 		{...options, registryPath},
@@ -88,18 +94,47 @@ export function registerServer(
 		};
 	}
 
-	return {entry, registryPath, unregister};
+	return {entry, registryPath, unregister, ready: Promise.resolve()};
 }
 
-/** `input` with this process's pid, the start time and the process start time filled in where missing. */
-function withDefaults(input: RegistrationInput): Record<string, unknown> {
-	const pid = input.pid ?? process.pid;
-	const procStart = input.procStart ?? readProcessStartTime(pid);
+function registerInTeamRegistry(
+	registry: string,
+	input: RegistrationInput,
+	options: RegisterOptions,
+): Registration {
+	const parsed = parseRegistryUrl(registry);
+	if (!parsed.ok || parsed.location.kind !== 'redis') {
+		throw new Error(
+			parsed.ok
+				? `cannot register in ${parsed.location.label}: only redis:// and rediss:// registries take registrations`
+				: parsed.message,
+		);
+	}
+
+	const given: unknown = input;
+	// Plain JavaScript can pass anything: only an object gets our hostId; checkedEntry refuses the rest.
+	const withHost =
+		typeof given === 'object' && given !== null && !Array.isArray(given)
+			? {hostId: localHostId(), ...input}
+			: input;
+	const entry = checkedEntry(withHost);
+	const pending = registerRedisServer(parsed.location, entry, options);
+	// A caller that never looks at `ready` must not get an unhandled rejection.
+	pending.catch(() => undefined);
+	let unregistered = false;
 	return {
-		...input,
-		pid,
-		startedAt: input.startedAt ?? new Date().toISOString(),
-		...(procStart === undefined ? {} : {procStart}),
+		entry,
+		registryPath: parsed.location.label,
+		ready: pending.then(() => undefined),
+		unregister() {
+			if (!unregistered) {
+				unregistered = true;
+				void pending.then(
+					async (registration) => registration.unregister(),
+					() => undefined,
+				);
+			}
+		},
 	};
 }
 

@@ -46,6 +46,15 @@ export const serverEntrySchema = z.looseObject({
 	library so that a reused PID is not taken for the server.
 	*/
 	procStart: z.number().int().nonnegative().optional(),
+	/**
+	The machine the server runs on (`localHostId()` of its writer). Only entries of the monitor's own
+	machine, or with no `hostId`, are checked by pid; others live as long as their registry says.
+	*/
+	hostId: z
+		.string()
+		.min(1)
+		.max(200, 'is longer than 200 characters')
+		.optional(),
 });
 
 /**
@@ -65,6 +74,7 @@ export type ServerEntry = {
 	name?: string;
 	meta?: Record<string, unknown>;
 	procStart?: number;
+	hostId?: string;
 };
 
 /** The registry file. Other top-level fields are kept when our library rewrites the file. */

@@ -24,6 +24,8 @@ export type ServerRow = ServerView & {
 export type MonitorSnapshot = {
 	readonly registryPath: string;
 	readonly registryFile: RegistrySnapshot['file'];
+	/** A registry that is not a file: what it is and whether it answers. */
+	readonly registryBackend?: RegistrySnapshot['backend'];
 	readonly warnings: readonly RegistryWarning[];
 	readonly servers: readonly ServerRow[];
 	/** The kept messages, oldest first. */

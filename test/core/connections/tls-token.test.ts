@@ -1,11 +1,8 @@
-import {execFileSync} from 'node:child_process';
-import fs from 'node:fs';
 import https from 'node:https';
 import {type AddressInfo} from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {WebSocketServer} from 'ws';
+import {makeCertificate} from '../../helpers/certificate.js';
 import {waitFor} from '../../helpers/wait-for.js';
 import {
 	cleanups,
@@ -15,39 +12,10 @@ import {
 	waitForStatus,
 } from './pool-harness.js';
 
-/** A self-signed certificate for 127.0.0.1 and 0.0.0.0, made by the openssl CLI in a temp folder. */
+/** A self-signed certificate for 127.0.0.1 and 0.0.0.0 (test/helpers/certificate.ts). */
 let certificate: {cert: string; key: string};
 beforeAll(() => {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-tls-'));
-	try {
-		execFileSync(
-			'openssl',
-			[
-				'req',
-				'-x509',
-				'-newkey',
-				'rsa:2048',
-				'-nodes',
-				'-keyout',
-				path.join(folder, 'key.pem'),
-				'-out',
-				path.join(folder, 'cert.pem'),
-				'-subj',
-				'/CN=localhost',
-				'-addext',
-				'subjectAltName=IP:127.0.0.1,IP:0.0.0.0,DNS:localhost',
-				'-days',
-				'1',
-			],
-			{stdio: 'ignore', timeout: 20_000},
-		);
-		certificate = {
-			cert: fs.readFileSync(path.join(folder, 'cert.pem'), 'utf8'),
-			key: fs.readFileSync(path.join(folder, 'key.pem'), 'utf8'),
-		};
-	} finally {
-		fs.rmSync(folder, {recursive: true, force: true});
-	}
+	certificate = makeCertificate();
 });
 
 /** A real wss server on loopback that records the Authorization header of every upgrade. */
