@@ -218,6 +218,7 @@ export function App({store, registryLabel, terminal}: Props) {
 							find={ui.find}
 							matchCount={matchSeqs.length}
 							matchIndex={view.matchIndex}
+							pending={view.pending}
 							timeMode={ui.timeMode}
 							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}

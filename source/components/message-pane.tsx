@@ -27,6 +27,8 @@ type Props = {
 	readonly find?: TextPattern;
 	readonly matchCount: number;
 	readonly matchIndex?: number;
+	/** Kept lines the filter or search has not tested yet: the counts above are still growing. */
+	readonly pending?: number;
 	readonly timeMode: TimeMode;
 	/** Draw servers' SGR colours (`/ansi`); off shows them as escaped text. */
 	readonly isColourShown?: boolean;
@@ -51,6 +53,7 @@ export function MessagePane({
 	find,
 	matchCount,
 	matchIndex,
+	pending = 0,
 	timeMode,
 	previousTime,
 	dropped,
@@ -69,6 +72,8 @@ export function MessagePane({
 			: [
 					`find ${sanitizeLabel(find.label, Math.max(8, labelRoom / 2))} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
 				]),
+		// Matching runs in slices per frame (match-budget.ts): the screen never waits for the count.
+		...(pending > 0 ? ['counting…'] : []),
 		...(show === undefined
 			? []
 			: [`show ${sanitizeLabel(show.label, Math.max(8, labelRoom / 2))}`]),
