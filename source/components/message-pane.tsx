@@ -72,8 +72,6 @@ export function MessagePane({
 			: [
 					`find ${sanitizeLabel(find.label, Math.max(8, labelRoom / 2))} · ${matchIndex === undefined ? `${groupDigits(matchCount)} ${matchCount === 1 ? 'match' : 'matches'}` : `${matchIndex}/${groupDigits(matchCount)}`}`,
 				]),
-		// Matching runs in slices per frame (match-budget.ts): the screen never waits for the count.
-		...(pending > 0 ? ['counting…'] : []),
 		...(show === undefined
 			? []
 			: [`show ${sanitizeLabel(show.label, Math.max(8, labelRoom / 2))}`]),
@@ -81,6 +79,9 @@ export function MessagePane({
 			? 'following'
 			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
 		...(dropped > 0 ? [`${dropped} older dropped`] : []),
+		// Matching runs in slices per frame (match-budget.ts): the screen never waits for the counts,
+		// which grow until this goes. Last: a narrow rule cuts it before the state of the pane.
+		...(pending > 0 ? ['counting…'] : []),
 	];
 	const isTimeShown = width >= 50 && timeMode !== 'off';
 	return (
