@@ -1,3 +1,4 @@
+import {queryView} from '../core/messages/json-shapes.js';
 import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type JsonQuery} from '../core/query/json-query.js';
@@ -186,6 +187,6 @@ function promiseWithResolvers(): {promise: Promise<void>; resolve: () => void} {
 
 /** `{show: value}` when the query applies to the message, else nothing. */
 function shown(show: JsonQuery, record: MessageRecord): {show?: unknown} {
-	const projected = show.apply(recordJson(record));
+	const projected = show.apply(queryView(recordJson(record)));
 	return projected === undefined ? {} : {show: projected.value};
 }
