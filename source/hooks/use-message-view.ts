@@ -1,4 +1,4 @@
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {type MessageRecord} from '../core/messages/record.js';
 import {frameBudget, idleSliceMs, matchSliceMs} from '../view/match-budget.js';
 import {
@@ -25,6 +25,13 @@ export type MessageView = MessageWindow & {
 
 /** When a scan is left unfinished and no new snapshot comes, the next slice runs this much later. */
 const nextSliceMs = 50;
+
+/**
+Messages that changed this recently mean the store is live: its next flush brings the next slice, and
+a timer would only add frames (under a loaded machine flushes come slower than every 50 ms, and a
+frame of our own between them cost the flood more than the matching did).
+*/
+const liveMs = 250;
 
 /**
 What the message pane shows of the kept messages: the filter, the search, the window. Filtering and
@@ -56,15 +63,28 @@ export function useMessageView(
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[messages, ui.filter, ui.find, colour, ui.anchorSeq, quiet, resumed],
 	);
+	const changedAt = useRef(0);
+	useEffect(() => {
+		changedAt.current = performance.now();
+	}, [messages]);
 	useEffect(() => {
 		if (scan.pending === 0) {
 			return;
 		}
 
-		// A new snapshot re-renders first and clears this timer: under a flood the flushes drive it.
-		const timer = setTimeout(() => {
-			setResumed({messages});
-		}, nextSliceMs);
+		// A new snapshot re-renders first and clears this timer.
+		let timer: NodeJS.Timeout | undefined;
+		const next = () => {
+			timer = setTimeout(() => {
+				if (performance.now() - changedAt.current < liveMs) {
+					next();
+				} else {
+					setResumed({messages});
+				}
+			}, nextSliceMs);
+		};
+
+		next();
 		return () => {
 			clearTimeout(timer);
 		};
