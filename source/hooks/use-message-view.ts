@@ -56,12 +56,15 @@ export function useMessageView(
 			scanMessages(
 				messages,
 				{filter: ui.filter, find: ui.find, colour},
-				ui.anchorSeq,
-				frameBudget({ms: quiet ? idleSliceMs : matchSliceMs}),
+				{
+					budget: frameBudget({ms: quiet ? idleSliceMs : matchSliceMs}),
+					fromSeq: ui.anchorSeq,
+					rows,
+				},
 			),
 		// `resumed` asks for the next slice of an unfinished scan.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[messages, ui.filter, ui.find, colour, ui.anchorSeq, quiet, resumed],
+		[messages, ui.filter, ui.find, colour, ui.anchorSeq, rows, quiet, resumed],
 	);
 	const changedAt = useRef(0);
 	useEffect(() => {

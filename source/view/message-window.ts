@@ -28,8 +28,7 @@ export function filterMessages(
 	filter: MessageFilter | undefined,
 	colour = false,
 ): readonly MessageRecord[] {
-	return scanMessages(messages, {filter, colour}, undefined, unlimited)
-		.matching;
+	return scanMessages(messages, {filter, colour}, {budget: unlimited}).matching;
 }
 
 /** The seqs of the messages whose line has a match for `pattern`, each record tested once per pattern. */
@@ -38,7 +37,7 @@ export function findMatches(
 	pattern: TextPattern | undefined,
 	colour = false,
 ): readonly number[] {
-	return scanMessages(messages, {find: pattern, colour}, undefined, unlimited)
+	return scanMessages(messages, {find: pattern, colour}, {budget: unlimited})
 		.matchSeqs;
 }
 
@@ -47,6 +46,15 @@ export type ScanQuery = {
 	find?: TextPattern;
 	/** Lines are drawn with servers' colours: the text tested is what shows (see `drawnText`). */
 	colour: boolean;
+};
+
+export type ScanSlice = {
+	/** What this frame may test. */
+	budget: MatchBudget;
+	/** The pane's bottom line when paused; undefined when following. */
+	fromSeq?: number;
+	/** The pane's rows: when the count cannot catch up, only these lines are tested. */
+	rows?: number;
 };
 
 export type MatchScan = {
@@ -64,21 +72,31 @@ export type MatchScan = {
 };
 
 /**
-The filter and the search over the scrollback, testing only as many new records as `budget` allows.
+The filter and the search over the scrollback, testing only as many new records as the budget allows.
 Answers are kept, so each frame spends its budget on records no frame has tested. The records
 around the pane's bottom line (`fromSeq`, or the newest) are tested first, going back in time, so
 the lines on screen are right first; then the newest others, and the count follows.
+
+When more messages arrived since the last frame than a frame could test (a flood turns the whole
+scrollback over between two frames), counting is hopeless: what a frame counts is evicted before the
+count is done. Then only the pane's `rows` lines are tested, which drawing them needs anyway, and
+counting resumes once the stream slows to what a frame can follow.
 */
 export function scanMessages(
 	messages: readonly MessageRecord[],
 	{filter, find, colour}: ScanQuery,
-	fromSeq: number | undefined,
-	budget: MatchBudget,
+	{budget, fromSeq, rows}: ScanSlice,
 ): MatchScan {
 	if (filter === undefined && find === undefined) {
 		return {matching: messages, matchSeqs: [], hidden: 0, pending: 0};
 	}
 
+	const pace = paceFor(filter ?? find!, colour);
+	const newest = messages.at(-1)?.seq ?? pace.newestSeq;
+	const arrived = newest - pace.newestSeq;
+	pace.newestSeq = newest;
+	const behind = rows !== undefined && arrived > pace.capacity;
+	let tested = 0;
 	const filterAnswers = filter && answersFor(filter, colour);
 	const findAnswers = find && answersFor(find, colour);
 	let spent = false;
@@ -90,6 +108,7 @@ export function scanMessages(
 		let answer = answers.get(record);
 		if (answer === undefined && !spent) {
 			if (budget.take()) {
+				tested++;
 				answer = test(record);
 				answers.set(record, answer);
 			} else {
@@ -125,38 +144,78 @@ export function scanMessages(
 	const states = new Uint8Array(count);
 	const start =
 		fromSeq === undefined ? count - 1 : indexAtOrBefore(messages, fromSeq);
+	let shownFound = 0;
 	for (let step = 0; step < count; step++) {
 		// From `start` back to the oldest, then from the newest back to `start`.
 		const index = step <= start ? start - step : count - step + start;
-		states[index] = classify(messages[index]!);
+		const state = classify(messages[index]!);
+		states[index] = state;
+		if (behind && state >= 2 && ++shownFound >= rows) {
+			// The lines on screen are known: the rest of the budget would count in vain.
+			spent = true;
+		}
 	}
 
+	if (!behind && spent) {
+		// A frame that used its whole slice measured how many tests a frame can do.
+		pace.capacity = tested;
+	}
+
+	const collected = collect(messages, states);
+	return filter === undefined ? {...collected, matching: messages} : collected;
+}
+
+/** The scan's answers, oldest first, from each message's state (see `classify`). */
+function collect(
+	messages: readonly MessageRecord[],
+	states: Uint8Array,
+): MatchScan {
 	const matching: MessageRecord[] = [];
 	const matchSeqs: number[] = [];
 	let hidden = 0;
 	let pending = 0;
-	for (let index = 0; index < count; index++) {
+	for (const [index, message] of messages.entries()) {
 		const state = states[index]!;
 		if (state === 0) {
 			pending++;
 		} else if (state === 1) {
 			hidden++;
 		} else {
-			matching.push(messages[index]!);
+			matching.push(message);
 			if (state === 4) {
 				pending++;
 			} else if (state === 3) {
-				matchSeqs.push(messages[index]!.seq);
+				matchSeqs.push(message.seq);
 			}
 		}
 	}
 
-	return {
-		matching: filter === undefined ? messages : matching,
-		matchSeqs,
-		hidden,
-		pending,
+	return {matching, matchSeqs, hidden, pending};
+}
+
+type Pace = {
+	/** The newest seq the last frame saw. */
+	newestSeq: number;
+	/** How many records a frame tested when its slice ran out (unknown at first: as many as arrive). */
+	capacity: number;
+};
+
+const paces = new WeakMap<object, {colour?: Pace; plain?: Pace}>();
+
+/** How fast a filter or search keeps up, per way of drawing (see `answersFor`). */
+function paceFor(key: object, colour: boolean): Pace {
+	let modes = paces.get(key);
+	if (!modes) {
+		modes = {};
+		paces.set(key, modes);
+	}
+
+	const mode = colour ? 'colour' : 'plain';
+	modes[mode] ??= {
+		newestSeq: Number.NEGATIVE_INFINITY,
+		capacity: Number.POSITIVE_INFINITY,
 	};
+	return modes[mode];
 }
 
 /** Index of the newest message at or before `seq` (0 when all are newer); seqs only grow. */

@@ -90,22 +90,18 @@ describe('matching in slices', () => {
 				colour,
 			});
 			const sliced = query();
-			let scan = scanMessages(
-				messages,
-				sliced,
-				anchor,
-				frameBudget({ms: 1e9, maxTests: perFrame}),
-			);
+			let scan = scanMessages(messages, sliced, {
+				budget: frameBudget({ms: 1e9, maxTests: perFrame}),
+				fromSeq: anchor,
+			});
 			for (let frame = 0; frame < 200 && scan.pending > 0; frame++) {
-				scan = scanMessages(
-					messages,
-					sliced,
-					anchor,
-					frameBudget({ms: 1e9, maxTests: perFrame}),
-				);
+				scan = scanMessages(messages, sliced, {
+					budget: frameBudget({ms: 1e9, maxTests: perFrame}),
+					fromSeq: anchor,
+				});
 			}
 
-			const whole = scanMessages(messages, query(), undefined, unlimited);
+			const whole = scanMessages(messages, query(), {budget: unlimited});
 			expect(scan.pending).toBe(0);
 			expect(scan.matching).toEqual(whole.matching);
 			expect(scan.matchSeqs).toEqual(whole.matchSeqs);

@@ -73,12 +73,9 @@ function scanInFrames(
 ): MatchScan[] {
 	const frames: MatchScan[] = [];
 	for (let frame = 0; frame < maxFrames; frame++) {
-		const scan = scanMessages(
-			messages,
-			query,
-			undefined,
-			frameBudget({ms: 60_000, maxTests: perFrame}),
-		);
+		const scan = scanMessages(messages, query, {
+			budget: frameBudget({ms: 60_000, maxTests: perFrame}),
+		});
 		frames.push(scan);
 		if (scan.pending === 0) {
 			break;
@@ -136,8 +133,7 @@ describe('matching in slices', () => {
 		const first = scanMessages(
 			messages,
 			{filter: filter('in !heartbeat'), colour: true},
-			undefined,
-			frameBudget({ms: 60_000, maxTests: 60}),
+			{budget: frameBudget({ms: 60_000, maxTests: 60})},
 		);
 		expect(first.pending).toBe(5000 - 60);
 		const newest = messages
@@ -151,8 +147,7 @@ describe('matching in slices', () => {
 		const first = scanMessages(
 			messages,
 			{find: pattern('warn'), colour: true},
-			2000,
-			frameBudget({ms: 60_000, maxTests: 100}),
+			{budget: frameBudget({ms: 60_000, maxTests: 100}), fromSeq: 2000},
 		);
 		// Seqs 1901 … 2000, and the warnings among them (every 15th).
 		expect(first.matchSeqs).toEqual([1905, 1920, 1935, 1950, 1965, 1980, 1995]);
@@ -174,12 +169,78 @@ describe('matching in slices', () => {
 		const whole = scanMessages(
 			messages,
 			{filter: filter(String.raw`!@flood-3 /hello \d+5"/`), colour: false},
-			undefined,
-			frameBudget({ms: 60_000}),
+			{budget: frameBudget({ms: 60_000})},
 		);
 		expect(sliced.pending).toBe(0);
 		expect(sliced.matching).toEqual(whole.matching);
 		expect(sliced.hidden).toBe(whole.hidden);
+	});
+});
+
+describe('under a flood', () => {
+	/** A budget of `maxTests` that counts what it gave. */
+	function counting(maxTests: number) {
+		const budget = frameBudget({ms: 60_000, maxTests});
+		let given = 0;
+		return {
+			budget: {
+				take() {
+					const ok = budget.take();
+					given += ok ? 1 : 0;
+					return ok;
+				},
+			},
+			given: () => given,
+		};
+	}
+
+	test('when more arrive than a frame can test, only the lines on screen are tested; counting resumes when the stream slows', () => {
+		const all = backlog(11_000);
+		const query = {
+			filter: filter('in !heartbeat'),
+			find: pattern('warn'),
+			colour: true,
+		};
+		const frame = (messages: readonly MessageRecord[], maxTests = 500) => {
+			const slice = counting(maxTests);
+			const scan = scanMessages(messages, query, {
+				budget: slice.budget,
+				rows: 10,
+			});
+			return {scan, tests: slice.given()};
+		};
+
+		// The first frame does not know the pace yet: it uses its slice, and learns 500 a frame.
+		expect(frame(all.slice(0, 5000)).tests).toBe(500);
+		// 5 000 new ones: more than 500, so only the 10 lines on screen (and what is hidden between them).
+		const flooded = frame(all.slice(5000, 10_000));
+		expect(flooded.tests).toBeLessThan(40);
+		expect(flooded.scan.matching.slice(-10)).toEqual(
+			all
+				.slice(5000, 10_000)
+				.filter(
+					(message) => message.direction === 'in' && message.seq % 3 !== 1,
+				)
+				.slice(-10),
+		);
+		expect(flooded.scan.pending).toBeGreaterThan(4900);
+		// Nothing new (the flood stopped): the whole slice goes to the count again.
+		expect(frame(all.slice(5000, 10_000)).tests).toBe(500);
+		// 400 new ones, fewer than a frame can test: counted in full slices, until the count is done.
+		const slower = all.slice(5400, 10_400);
+		let last = frame(slower);
+		expect(last.tests).toBe(500);
+		for (let index = 0; index < 30 && last.scan.pending > 0; index++) {
+			last = frame(slower);
+		}
+
+		expect(last.scan.pending).toBe(0);
+		expect(last.scan.matchSeqs).toEqual(
+			findMatches(
+				filterMessages(slower, filter('in !heartbeat')),
+				pattern('warn'),
+			),
+		);
 	});
 });
 
