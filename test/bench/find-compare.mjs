@@ -4,6 +4,7 @@ What a search and a filter cost under the flood (issue 11): `run.mjs` without th
 alternating (A B A B …) so the machine's drift falls on both alike, then one table of both.
 
   node test/bench/find-compare.mjs [--pairs 2] [--filter 'in !heartbeat'] [--find warn] [--full]
+                                  [--run-arg=--paced-seconds=15 …]   (passed to every run.mjs)
 
 Each run is `run.mjs --quick` (or a full run with `--full`) writing JSON to a temporary folder. The
 figures compared: flood ingest (and as a share of the bare client's ceiling in the same run), the
@@ -25,6 +26,7 @@ const {values: flags} = parseArgs({
 		filter: {type: 'string', default: 'in !heartbeat'},
 		find: {type: 'string', default: 'warn'},
 		full: {type: 'boolean', default: false},
+		'run-arg': {type: 'string', multiple: true, default: []},
 	},
 });
 const pairs = Number(flags.pairs);
@@ -53,6 +55,7 @@ async function run(label, extra) {
 		...(flags.full ? [] : ['--quick']),
 		'--out',
 		out,
+		...flags['run-arg'],
 		...extra,
 	];
 	process.stderr.write(
@@ -82,6 +85,8 @@ function figures(r) {
 		ingest: flood.ingestMsgsPerSecond,
 		ratio: flood.ingestRatio,
 		cpuPerMillion: flood.cpuPercent / 100 / (flood.ingestMsgsPerSecond / 1e6),
+		floodKeyP50: flood.keyMs.p50,
+		pacedKeyP50: paced.keyMs.p50,
 		floodKeyP95: flood.keyMs.timeouts > 0 ? undefined : flood.keyMs.p95,
 		pacedKeyP95: paced.keyMs.timeouts > 0 ? undefined : paced.keyMs.p95,
 		pacedFps: paced.framesPerSecond,
@@ -111,7 +116,9 @@ try {
 			['flood ingest (M msgs/s)', (f) => fixed(f.ingest / 1e6, 3)],
 			['  as a share of the ceiling', (f) => fixed(f.ratio, 3)],
 			['TUI CPU s per M messages', (f) => fixed(f.cpuPerMillion, 2)],
+			['flood keystroke p50 (ms)', (f) => fixed(f.floodKeyP50, 1)],
 			['flood keystroke p95 (ms)', (f) => fixed(f.floodKeyP95, 1)],
+			['paced keystroke p50 (ms)', (f) => fixed(f.pacedKeyP50, 1)],
 			['paced keystroke p95 (ms)', (f) => fixed(f.pacedKeyP95, 1)],
 			['paced frames/s', (f) => fixed(f.pacedFps, 1)],
 			['load average at start', (f) => fixed(f.load, 1)],
