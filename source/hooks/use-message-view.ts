@@ -55,7 +55,7 @@ export function useMessageView(
 		() =>
 			scanMessages(
 				messages,
-				{filter: ui.filter, find: ui.find, colour},
+				{filter: ui.filter, find: ui.find, colour, show: ui.show},
 				{
 					budget: frameBudget({ms: quiet ? idleSliceMs : matchSliceMs}),
 					fromSeq: ui.anchorSeq,
@@ -64,7 +64,17 @@ export function useMessageView(
 			),
 		// `resumed` asks for the next slice of an unfinished scan.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[messages, ui.filter, ui.find, colour, ui.anchorSeq, rows, quiet, resumed],
+		[
+			messages,
+			ui.filter,
+			ui.find,
+			colour,
+			ui.show,
+			ui.anchorSeq,
+			rows,
+			quiet,
+			resumed,
+		],
 	);
 	const changedAt = useRef(0);
 	useEffect(() => {

@@ -2,6 +2,7 @@ import {type MessageRecord} from '../core/messages/record.js';
 import {type MessageFilter} from '../core/query/filter.js';
 import {type TextPattern} from '../core/query/text-pattern.js';
 import {type MatchBudget, unlimited} from './match-budget.js';
+import {type MessageShow} from './record-show.js';
 import {
 	type Answers,
 	answersFor,
@@ -46,6 +47,8 @@ export type ScanQuery = {
 	find?: TextPattern;
 	/** Lines are drawn with servers' colours: the text tested is what shows (see `drawnText`). */
 	colour: boolean;
+	/** `/show`: the lines it projects are tested as they show, projected. */
+	show?: MessageShow;
 };
 
 export type ScanSlice = {
@@ -84,7 +87,7 @@ counting resumes once the stream slows to what a frame can follow.
 */
 export function scanMessages(
 	messages: readonly MessageRecord[],
-	{filter, find, colour}: ScanQuery,
+	{filter, find, colour, show}: ScanQuery,
 	{budget, fromSeq, rows}: ScanSlice,
 ): MatchScan {
 	if (filter === undefined && find === undefined) {
@@ -97,8 +100,8 @@ export function scanMessages(
 	pace.newestSeq = newest;
 	const behind = rows !== undefined && arrived > pace.capacity;
 	let tested = 0;
-	const filterAnswers = filter && answersFor(filter, colour);
-	const findAnswers = find && answersFor(find, colour);
+	const filterAnswers = filter && answersFor(filter, colour, show);
+	const findAnswers = find && answersFor(find, colour, show);
 	let spent = false;
 	const ask = (
 		answers: Answers,
@@ -125,7 +128,7 @@ export function scanMessages(
 		const shown =
 			filterAnswers === undefined ||
 			ask(filterAnswers, record, (each) =>
-				filter!.test(filterSubject(each, colour)),
+				filter!.test(filterSubject(each, colour, show)),
 			);
 		if (shown !== true) {
 			return shown === undefined ? 0 : 1;
@@ -135,7 +138,7 @@ export function scanMessages(
 			findAnswers === undefined
 				? false
 				: ask(findAnswers, record, (each) =>
-						find!.test(drawnText(each, colour)),
+						find!.test(drawnText(each, colour, show)),
 					);
 		return match === undefined ? 4 : match ? 3 : 2;
 	};

@@ -9,7 +9,8 @@ import {
 } from '../../source/core/messages/record.js';
 import {parseFilter} from '../../source/core/query/filter.js';
 import {parseTextPattern} from '../../source/core/query/text-pattern.js';
-import {frameBudget} from '../../source/view/match-budget.js';
+import {frameBudget, unlimited} from '../../source/view/match-budget.js';
+import {parseShow} from '../../source/view/commands/inspect-commands.js';
 import {
 	filterMessages,
 	findMatches,
@@ -174,6 +175,63 @@ describe('matching in slices', () => {
 		expect(sliced.pending).toBe(0);
 		expect(sliced.matching).toEqual(whole.matching);
 		expect(sliced.hidden).toBe(whole.hidden);
+	});
+});
+
+describe('with /show', () => {
+	const lines = [
+		frameRecord(
+			{seq: 0, time: 0, serverId: 'alpha', direction: 'in'},
+			JSON.stringify({type: 'tick', payload: {n: 41}}),
+			false,
+		),
+		frameRecord(
+			{seq: 1, time: 0, serverId: 'alpha', direction: 'in'},
+			'tick 41, not JSON',
+			false,
+		),
+		frameRecord(
+			{seq: 2, time: 0, serverId: 'beta', direction: 'in'},
+			JSON.stringify({type: 'tick', payload: {n: 42}}),
+			false,
+		),
+	];
+	const show = (text: string) => {
+		const parsed = parseShow(text);
+		if (!parsed.ok) {
+			throw new Error(parsed.error);
+		}
+
+		return parsed.show;
+	};
+
+	const found = (text: string, shown?: string) =>
+		scanMessages(
+			lines,
+			{
+				find: pattern(text),
+				colour: true,
+				...(shown === undefined ? {} : {show: show(shown)}),
+			},
+			{budget: unlimited},
+		).matchSeqs;
+
+	test('/find counts the projection a line shows, as it highlights it', () => {
+		expect(found('tick')).toEqual([0, 1, 2]);
+		// `payload.n` shows 41 and 42: no "tick" on those lines any more.
+		expect(found('tick', 'payload.n')).toEqual([1]);
+		expect(found('41', 'payload.n')).toEqual([0, 1]);
+		// Only alpha's lines are projected.
+		expect(found('tick', '@alpha payload.n')).toEqual([1, 2]);
+	});
+
+	test('a filter reads the projection too', () => {
+		const shownFilter = scanMessages(
+			lines,
+			{filter: filter('!tick'), colour: true, show: show('payload.n')},
+			{budget: unlimited},
+		);
+		expect(shownFilter.matching.map((line) => line.seq)).toEqual([0, 2]);
 	});
 });
 
