@@ -43,7 +43,6 @@ export function useMessageView(
 	ui: UiState,
 	rows: number,
 ): MessageView {
-	const [round, setRound] = useState(0);
 	const colour = !ui.ansiOff;
 	// Set by the timer that goes on with an unfinished scan, with the messages it had.
 	const [resumed, setResumed] = useState<{
