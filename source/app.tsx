@@ -261,6 +261,7 @@ export function App({
 							find={ui.find}
 							matchCount={matchSeqs.length}
 							matchIndex={view.matchIndex}
+							pending={view.pending}
 							timeMode={ui.timeMode}
 							previousTime={view.previousTime}
 							dropped={snapshot.messageDropped}

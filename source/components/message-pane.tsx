@@ -27,6 +27,8 @@ type Props = {
 	readonly find?: TextPattern;
 	readonly matchCount: number;
 	readonly matchIndex?: number;
+	/** Kept lines the filter or search has not tested yet: the counts above are still growing. */
+	readonly pending?: number;
 	readonly timeMode: TimeMode;
 	/** Draw servers' SGR colours (`/ansi`); off shows them as escaped text. */
 	readonly isColourShown?: boolean;
@@ -51,6 +53,7 @@ export function MessagePane({
 	find,
 	matchCount,
 	matchIndex,
+	pending = 0,
 	timeMode,
 	previousTime,
 	dropped,
@@ -76,6 +79,9 @@ export function MessagePane({
 			? 'following'
 			: `paused${newCount > 0 ? ` · ${newCount} new` : ''} · End resumes`,
 		...(dropped > 0 ? [`${dropped} older dropped`] : []),
+		// Matching runs in slices per frame (match-budget.ts): the screen never waits for the counts,
+		// which grow until this goes. Last: a narrow rule cuts it before the state of the pane.
+		...(pending > 0 ? ['counting…'] : []),
 	];
 	const isTimeShown = width >= 50 && timeMode !== 'off';
 	return (

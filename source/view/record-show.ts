@@ -1,4 +1,5 @@
 import {formatJson} from '../core/messages/json-format.js';
+import {queryView} from '../core/messages/json-shapes.js';
 import {recordJson} from '../core/messages/record-json.js';
 import {type MessageRecord} from '../core/messages/record.js';
 import {sanitize} from '../core/messages/sanitize.js';
@@ -50,8 +51,10 @@ export function shownLine(
 }
 
 function project(query: JsonQuery, record: MessageRecord): string | null {
+	// Channel frames read as {topic, event, payload}, as `/filter` reads them.
 	const json = recordJson(record);
-	const projected = json === undefined ? undefined : query.apply(json);
+	const projected =
+		json === undefined ? undefined : query.apply(queryView(json));
 	if (projected === undefined) {
 		return null;
 	}

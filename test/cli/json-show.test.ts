@@ -58,8 +58,8 @@ test('--json --show adds each JSON message its projection; other messages carry 
 			3,
 			undefined,
 			undefined,
-			// The query reads the frame as sent: a channel frame's payload is `[2]`, not `payload`.
-			undefined,
+			// A channel frame reads as {topic, event, payload}, as /filter reads it.
+			7,
 		]);
 		expect(messages()[0]).toMatchObject({text: expect.any(String) as string});
 	} finally {

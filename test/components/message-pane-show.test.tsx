@@ -102,6 +102,35 @@ describe('/show in the message pane', () => {
 		]);
 	});
 
+	test('a channel frame reads as {topic, event, payload}, as /filter reads it; other arrays as they are', () => {
+		const frames = [
+			['room:1', 'tick', {n: 4}],
+			['room:2', 'tock', {n: 5}],
+			[1, 2, 3],
+		].map((value, seq) =>
+			frameRecord(
+				{seq, time, serverId: 'alpha', direction: 'in'},
+				JSON.stringify(value),
+				false,
+			),
+		);
+		const shownAs = (query: string) =>
+			texts(pane({lines: frames, show: show(query)}).rows);
+		expect(shownAs('payload.n')).toEqual(['4', '5', '[1,2,3]']);
+		expect(shownAs('[topic, event]')).toEqual([
+			'["room:1","tick"]',
+			'["room:2","tock"]',
+			// JMESPath's own answer for fields of a non-object.
+			'[null,null]',
+		]);
+		// Read as an object, a channel frame has no `[2]`: it shows as usual; a plain array does.
+		expect(shownAs('[2]')).toEqual([
+			'room:1 · tick · {"n":4}',
+			'room:2 · tock · {"n":5}',
+			'3',
+		]);
+	});
+
 	test('each record is projected once, however often the pane draws it', () => {
 		const apply = vi.fn((json: unknown) =>
 			json && typeof json === 'object' && 'type' in json

@@ -1,6 +1,6 @@
 /**
-Filters and searches run over the whole scrollback on every flush: each record is tested once per
-filter or pattern, and JSON field terms read the record's kept text.
+Filters and searches scan the scrollback on every flush (in slices: budgeted-match.test.ts): each
+record is tested once per filter or pattern, and JSON field terms read the record's kept text.
 */
 import {describe, expect, test} from 'vitest';
 import {frameRecord} from '../../source/core/messages/record.js';

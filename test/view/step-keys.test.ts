@@ -7,6 +7,7 @@ import {step} from '../../source/view/commands/step.js';
 import {keyCommands} from '../../source/view/commands/table.js';
 import {type KeyEvent} from '../../source/view/key-decoder.js';
 import {initialUiState, type UiState} from '../../source/view/ui-state.js';
+import {serverRow} from '../helpers/monitor-fixtures.js';
 import {stepContext} from '../helpers/step.js';
 
 const key = (name: Extract<KeyEvent, {type: 'key'}>['name'], shift = false) =>
@@ -34,6 +35,34 @@ describe('the main screen', () => {
 		expect(press(initialUiState, key('tab', true)).state.target).toBe(
 			'echo-alpha',
 		);
+	});
+
+	test('Tab follows the table’s /sort order, not registry order', () => {
+		const servers = [
+			serverRow('alpha', {}, {rate: 1}),
+			serverRow('beta', {}, {rate: 50}),
+			serverRow('gamma', {}, {rate: 10}),
+		];
+		const sorted: UiState = {
+			...initialUiState,
+			sort: {key: 'rate', descending: false},
+		};
+		const at = stepContext({servers});
+		const targets: Array<string | undefined> = [];
+		let state = sorted;
+		for (let index = 0; index < 4; index++) {
+			state = press(state, key('tab'), at).state;
+			targets.push(state.target);
+		}
+
+		expect(targets).toEqual(['beta', 'gamma', 'alpha', undefined]);
+		expect(press(sorted, key('tab', true), at).state.target).toBe('alpha');
+		// Turned round with `/sort -rate`.
+		const reversed = {
+			...sorted,
+			sort: {key: 'rate', descending: true} as const,
+		};
+		expect(press(reversed, key('tab'), at).state.target).toBe('alpha');
 	});
 
 	test('↑ and ↓ browse history, keeping the draft; Shift does not change them', () => {

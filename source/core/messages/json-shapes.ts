@@ -29,3 +29,14 @@ export function withoutType({
 }): Record<string, unknown> {
 	return rest;
 }
+
+/**
+A JSON value as queries read it (`/filter` fields, `/show`, `--show`): a channel frame
+`[topic, event, payload]` as `{topic, event, payload}`, which is how the pane shows it; anything
+else as it is.
+*/
+export function queryView(json: unknown): unknown {
+	return isChannel(json)
+		? {topic: json[0], event: json[1], payload: json[2]}
+		: json;
+}

@@ -1,3 +1,4 @@
+import {queryView} from '../messages/json-shapes.js';
 import {type MessageRecord} from '../messages/record.js';
 import {type JsonQuery} from '../query/json-query.js';
 import {recordJson} from '../messages/record-json.js';
@@ -103,6 +104,7 @@ export function createStateLines(): (snapshot: MonitorSnapshot) => JsonLine[] {
 
 /** `{show: value}` when the query applies to the message, else nothing. */
 function shown(show: JsonQuery, record: MessageRecord): {show?: unknown} {
-	const projected = show.apply(recordJson(record));
+	// A channel frame is read as {topic, event, payload}, as /filter and /show read it.
+	const projected = show.apply(queryView(recordJson(record)));
 	return projected === undefined ? {} : {show: projected.value};
 }

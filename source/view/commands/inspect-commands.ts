@@ -17,7 +17,7 @@ export const inspectCommands: readonly SlashCommand[] = [
 		description:
 			'show JSON messages (of one server with @id) as a JMESPath projection; alone, as sent',
 		details:
-			'e.g. `/show payload.n`, `/show @alpha [type, payload.id]`; messages it does not apply to (not JSON, or `null`) show as usual; the detail view still shows the whole message',
+			'e.g. `/show payload.n`, `/show @alpha [type, payload.id]`; channel frames read as {topic, event, payload}, as in /filter; messages it does not apply to (not JSON, or `null`) show as usual; the detail view still shows the whole message',
 		run(state, {raw, typed}, context) {
 			if (raw === '') {
 				return {

@@ -1,4 +1,5 @@
 import {type UiState} from '../ui-state.js';
+import {sortRows} from '../table-sort.js';
 import {act} from './answers.js';
 import {type KeyId} from './keys.js';
 import {detailCopyKeys, findKeys, shownMatch} from './find-keys.js';
@@ -56,7 +57,8 @@ export const keyCommands: readonly KeyCommand[] = [
 		run: (state, key, context) =>
 			act(state, {
 				type: 'cycle-target',
-				ids: context.servers.map((server) => server.id),
+				// In the table's order, `/sort` included: the next target is the next row down.
+				ids: sortRows(context.servers, state.sort).map((server) => server.id),
 				backwards: key === 'shift+tab',
 			}),
 	},

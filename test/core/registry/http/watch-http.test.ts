@@ -112,7 +112,9 @@ describe('a registry served over HTTP', () => {
 					.warnings.find((warning) => warning.message.includes('invalid JSON')),
 			{what: 'the broken-document warning'},
 		);
-		expect(broken.message).toBe('invalid JSON (cut off at the end); showing the last list');
+		expect(broken.message).toBe(
+			'invalid JSON (cut off at the end); showing the last list',
+		);
 		expect(ids(source)).toBe('kept');
 
 		await served.stop();
