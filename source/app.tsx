@@ -118,7 +118,12 @@ export function App({
 			),
 		[snapshot.servers],
 	);
-	const view = useMessageView(snapshot.messages, ui, layout.paneRows);
+	const view = useMessageView(
+		snapshot.messages,
+		ui,
+		layout.paneRows,
+		snapshot.servers,
+	);
 	const {seqs, matchSeqs} = view;
 	const connected = snapshot.servers.filter(
 		(server) => server.state.status === 'connected',

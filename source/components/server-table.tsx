@@ -7,6 +7,7 @@ import {type ServerRow as ServerRowData} from '../core/store.js';
 import {glyphs, screenText} from '../view/glyphs.js';
 import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
+import {hostName} from '../view/host-names.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
 import {
 	columnGap,
@@ -211,9 +212,8 @@ function rawCellText(
 
 		case 'host': {
 			// `hostId` is "name/machine-id"; the name is what people know a machine by.
-			return entry.hostId === undefined
-				? '—'
-				: sanitizeLabel(entry.hostId.split('/')[0]!, 60);
+			const name = hostName(entry);
+			return name === undefined ? '—' : sanitizeLabel(name, 60);
 		}
 
 		case 'pid': {

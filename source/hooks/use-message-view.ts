@@ -6,6 +6,8 @@ import {
 	scanMessages,
 	type MessageWindow,
 } from '../view/message-window.js';
+import {type ServerEntry} from '../core/registry/schema.js';
+import {hostLookup} from '../view/host-names.js';
 import {type UiState} from '../view/ui-state.js';
 
 export type MessageView = MessageWindow & {
@@ -42,8 +44,15 @@ export function useMessageView(
 	messages: readonly MessageRecord[],
 	ui: UiState,
 	rows: number,
+	servers: ReadonlyArray<{id: string; entry: Pick<ServerEntry, 'hostId'>}> = [],
 ): MessageView {
 	const colour = !ui.ansiOff;
+	// Remade only when a server's machine changes, not on every snapshot.
+	const hostKey = servers
+		.map((server) => `${server.id}\u0000${server.entry.hostId ?? ''}`)
+		.join('\n');
+	// eslint-disable-next-line react-hooks/exhaustive-deps
+	const hostOf = useMemo(() => hostLookup(servers), [hostKey]);
 	// Set by the timer that goes on with an unfinished scan, with the messages it had.
 	const [resumed, setResumed] = useState<{
 		messages: readonly MessageRecord[];
@@ -54,7 +63,7 @@ export function useMessageView(
 		() =>
 			scanMessages(
 				messages,
-				{filter: ui.filter, find: ui.find, colour, show: ui.show},
+				{filter: ui.filter, find: ui.find, colour, show: ui.show, hostOf},
 				{
 					budget: frameBudget({ms: quiet ? idleSliceMs : matchSliceMs}),
 					fromSeq: ui.anchorSeq,
@@ -68,6 +77,7 @@ export function useMessageView(
 			ui.filter,
 			ui.find,
 			colour,
+			hostOf,
 			ui.show,
 			ui.anchorSeq,
 			rows,

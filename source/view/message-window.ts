@@ -28,8 +28,13 @@ export function filterMessages(
 	messages: readonly MessageRecord[],
 	filter: MessageFilter | undefined,
 	colour = false,
+	hostOf?: (serverId: string) => string | undefined,
 ): readonly MessageRecord[] {
-	return scanMessages(messages, {filter, colour}, {budget: unlimited}).matching;
+	return scanMessages(
+		messages,
+		{filter, colour, ...(hostOf ? {hostOf} : {})},
+		{budget: unlimited},
+	).matching;
 }
 
 /** The seqs of the messages whose line has a match for `pattern`, each record tested once per pattern. */
@@ -49,6 +54,8 @@ export type ScanQuery = {
 	colour: boolean;
 	/** `/show`: the lines it projects are tested as they show, projected. */
 	show?: MessageShow;
+	/** The machine each server runs on, for `host=` terms (a team registry's `hostId`). */
+	hostOf?: (serverId: string) => string | undefined;
 };
 
 export type ScanSlice = {
@@ -87,7 +94,7 @@ counting resumes once the stream slows to what a frame can follow.
 */
 export function scanMessages(
 	messages: readonly MessageRecord[],
-	{filter, find, colour, show}: ScanQuery,
+	{filter, find, colour, show, hostOf}: ScanQuery,
 	{budget, fromSeq, rows}: ScanSlice,
 ): MatchScan {
 	if (filter === undefined && find === undefined) {
@@ -128,7 +135,7 @@ export function scanMessages(
 		const shown =
 			filterAnswers === undefined ||
 			ask(filterAnswers, record, (each) =>
-				filter!.test(filterSubject(each, colour, show)),
+				filter!.test(filterSubject(each, colour, show, hostOf)),
 			);
 		if (shown !== true) {
 			return shown === undefined ? 0 : 1;

@@ -57,11 +57,14 @@ export function filterSubject(
 	record: MessageRecord,
 	colour = false,
 	show?: MessageShow,
+	hostOf?: (serverId: string) => string | undefined,
 ): FilterSubject {
 	// Parsed once however many field terms ask (`type=x payload.n>3`).
 	let parsed: {value: unknown} | undefined;
+	const host = hostOf?.(record.serverId);
 	return {
 		serverId: record.serverId,
+		...(host === undefined ? {} : {host}),
 		direction: record.direction,
 		// A getter: records are decoded only when shown, and a filter of servers and directions alone
 		// keeps it so under a flood (decoding every record halves the ingest rate).

@@ -14,6 +14,7 @@ import {describeRecording} from './recording-text.js';
 import {type Effect} from './commands/types.js';
 import {runAlertEffect} from './run-alert-effects.js';
 import {type Feedback} from './feedback.js';
+import {hostLookup} from './host-names.js';
 import {filterMessages} from './message-window.js';
 import {copyText, describeCopy} from './copy-text.js';
 
@@ -122,9 +123,13 @@ function save(
 ): void {
 	const file = resolveSavePath(typed, {cwd: process.cwd(), home: os.homedir()});
 	const shown = sanitizeLabel(file, 1000);
-	saveMessages(file, filterMessages(targets.snapshot.messages, filter), {
-		overwrite,
-	}).then(
+	const saved = filterMessages(
+		targets.snapshot.messages,
+		filter,
+		false,
+		hostLookup(targets.snapshot.servers),
+	);
+	saveMessages(file, saved, {overwrite}).then(
 		(count) => {
 			runEffects(
 				answer(`saved ${count} messages to ${shown}`, 'info'),

@@ -1,6 +1,6 @@
 /**
 One JSON field term of `/filter`: `path op value`, where `path` is `name(.name|[index])*` and `op`
-is one of `= != > < >= <= ~`. Fields are read as own properties only, so `constructor` or
+is one of `= != > < >= <= ~` (`.path` is the same as `path`). Fields are read as own properties only, so `constructor` or
 `__proto__` in a path never reaches anything the message did not send.
 */
 import {parseTextPattern} from './text-pattern.js';
@@ -11,8 +11,10 @@ export type FieldTerm = {
 	test(json: unknown): boolean;
 };
 
+// A leading `.` is allowed and means nothing: `.host=x` reads the field where `host=x` is the
+// server's machine (filter.ts).
 const fieldSyntax =
-	/^([A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d{1,9}])*)(!=|>=|<=|=|>|<|~)(.*)$/s;
+	/^\.?([A-Za-z_$][\w$-]*(?:\.[\w$-]+|\[\d{1,9}])*)(!=|>=|<=|=|>|<|~)(.*)$/s;
 
 /** Whether `text` has the shape of a field term (a path right before an operator). */
 export function isFieldTerm(text: string): boolean {

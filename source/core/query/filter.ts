@@ -2,6 +2,8 @@
 The `/filter` language. Terms, separated by spaces:
 
 - `@id`, `!@id`: a server (`*` matches any run of characters: `@agent-*`);
+- `host=name`, `!host=name`: the machine a server runs on (a team registry's `hostId`, by name;
+  `*` as for servers); a JSON field called `host` at the top level is reached as `.host=…`;
 - `in`, `out`, `system` (and `!in`…): a direction;
 - `word`, `!word`, `"two words"`: text in the line (smart-case, like `/find`);
 - `/re/flags`, `!/re/`: a regex over the line;
@@ -9,8 +11,8 @@ The `/filter` language. Terms, separated by spaces:
   JSON message (`payload.items[0].id`); channel frames `[topic, event, payload]` read as
   `{topic, event, payload}`. A message that is not JSON, or lacks the field, does not match.
 
-Positive server terms are alternatives (`@a @b` shows both), and so are positive direction terms;
-everything else must hold. Quote a term to look for it as text (`"in"`, `"a=b"`).
+Positive server terms are alternatives (`@a @b` shows both), and so are positive host terms and
+positive direction terms; everything else must hold. Quote a term to look for it as text (`"in"`, `"a=b"`).
 */
 import {splitTerms, type FilterToken} from './filter-tokens.js';
 import {fieldTerm, isFieldTerm, type FieldTerm} from './field-term.js';
@@ -18,6 +20,8 @@ import {parseTextPattern, type TextPattern} from './text-pattern.js';
 
 export type FilterSubject = {
 	readonly serverId: string;
+	/** The machine the server runs on (the name part of its entry's `hostId`), when known. */
+	readonly host?: string;
 	readonly direction: 'in' | 'out' | 'system';
 	/** The line as the pane shows it. */
 	readonly text: string;
@@ -49,6 +53,7 @@ export function parseFilter(input: string): FilterResult {
 	}
 
 	const servers: Check[] = [];
+	const hosts: Check[] = [];
 	const directionsWanted: Check[] = [];
 	const all: Check[] = [];
 	const labels: string[] = [];
@@ -62,15 +67,13 @@ export function parseFilter(input: string): FilterResult {
 		const check = token.negated
 			? (subject: FilterSubject) => !term.check(subject)
 			: term.check;
-		if (token.negated) {
-			all.push(check);
-		} else if (term.kind === 'server') {
-			servers.push(check);
-		} else if (term.kind === 'direction') {
-			directionsWanted.push(check);
-		} else {
-			all.push(check);
-		}
+		// Positive server, host and direction terms are alternatives within their kind.
+		const alternatives: Partial<Record<string, Check[]>> = {
+			server: servers,
+			host: hosts,
+			direction: directionsWanted,
+		};
+		(token.negated ? all : (alternatives[term.kind] ?? all)).push(check);
 	}
 
 	return {
@@ -79,6 +82,7 @@ export function parseFilter(input: string): FilterResult {
 			label: labels.join(' '),
 			test: (subject) =>
 				(servers.length === 0 || servers.some((check) => check(subject))) &&
+				(hosts.length === 0 || hosts.some((check) => check(subject))) &&
 				(directionsWanted.length === 0 ||
 					directionsWanted.some((check) => check(subject))) &&
 				all.every((check) => check(subject)),
@@ -89,7 +93,7 @@ export function parseFilter(input: string): FilterResult {
 type Term =
 	| {
 			ok: true;
-			kind: 'server' | 'direction' | 'text' | 'field';
+			kind: 'server' | 'host' | 'direction' | 'text' | 'field';
 			label: string;
 			check: Check;
 	  }
@@ -113,6 +117,21 @@ function parseTerm(token: FilterToken): Term {
 			kind: 'server',
 			label: `${not}@${glob}`,
 			check: (subject) => matches(subject.serverId),
+		};
+	}
+
+	if (token.text.startsWith('host=')) {
+		const glob = token.text.slice('host='.length);
+		if (glob === '') {
+			return {ok: false, error: 'a host term needs a name: host=build-box'};
+		}
+
+		const matches = globMatcher(glob);
+		return {
+			ok: true,
+			kind: 'host',
+			label: `${not}host=${glob}`,
+			check: (subject) => subject.host !== undefined && matches(subject.host),
 		};
 	}
 

@@ -56,9 +56,9 @@ export const findCommands: readonly SlashCommand[] = [
 		slash: 'filter',
 		usage: '[terms]',
 		description:
-			'show only matching lines: @id !@id in out system word !word /re/ type=x payload.n>3 topic~re',
+			'show only matching lines: @id !@id host=name in out system word !word /re/ type=x payload.n>3 topic~re',
 		details:
-			'terms are ANDed (servers and directions are alternatives among themselves); `*` globs ids; JSON fields of channel frames read as {topic, event, payload}; alone it clears',
+			'terms are ANDed (servers, hosts and directions are alternatives among themselves); `*` globs ids and hosts; host= is the machine of a team registry (a top-level JSON field host is .host=); JSON fields of channel frames read as {topic, event, payload}; alone it clears',
 		run(state, {raw, typed, words}, context) {
 			if (raw === '') {
 				return {

@@ -27,10 +27,12 @@ describe('what reads as a field term', () => {
 		['items[0].id=x', true],
 		['a[123456789]=x', true],
 		['a=', true],
+		// A leading dot means nothing: `.host=x` is the field where `host=x` is the machine.
+		['.a=b', true],
 		// A path starts with a letter, `_` or `$`, and an index has at most nine digits.
 		['1a=b', false],
 		['-a=b', false],
-		['.a=b', false],
+		['..a=b', false],
 		['[0]=b', false],
 		['a[1234567890]=x', false],
 		['a[x]=b', false],
