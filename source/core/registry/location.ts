@@ -104,7 +104,7 @@ function redisLocation(url: URL): LocationResult {
 			url: `${url.protocol}//${credentials}${address}/${Number(database)}`,
 			tls,
 			prefix,
-			label: `${url.protocol}//${user === '' ? '' : `${printable(decodeURIComponent(user))}@`}${printable(address)}/${Number(database)}${prefix === defaultRedisPrefix ? '' : `?prefix=${prefix}`}`,
+			label: `${url.protocol}//${user === '' ? '' : `${printable(decodedOr(user))}@`}${printable(address)}/${Number(database)}${prefix === defaultRedisPrefix ? '' : `?prefix=${prefix}`}`,
 		},
 	};
 }
@@ -126,6 +126,15 @@ function httpLocation(url: URL): LocationResult {
 			label: printable(`${url.origin}${url.pathname}`),
 		},
 	};
+}
+
+/** A percent-encoded part decoded, or as written when it is not valid encoding (`%` alone). */
+function decodedOr(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
 }
 
 /** URL parts are percent-encoded by `URL`, but a decoded user name may hold anything. */

@@ -51,6 +51,13 @@ describe('registry locations', () => {
 		expect(result.ok ? '' : result.message).toMatch(message);
 	});
 
+	test('a user name that is not valid percent-encoding is shown as written (fast-check found it)', () => {
+		const result = parseRegistryUrl('redis://%:@127.0.0.1:6379/');
+		expect(result.ok && result.location.label).toBe(
+			'redis://%@127.0.0.1:6379/0',
+		);
+	});
+
 	test('http URLs keep their query for the request, not for the label', () => {
 		expect(parseRegistryUrl('http://127.0.0.1:5173/api/registry?x=1')).toEqual({
 			ok: true,
