@@ -30,6 +30,8 @@ const config = {
 		'source/core/registry/lock.ts',
 		'source/core/registry/update.ts',
 		'source/core/registry/register.ts',
+		'source/core/registry/checked-entry.ts',
+		'source/core/registry/location.ts',
 		'source/core/registry/prune.ts',
 		'source/core/registry/drop-ins.ts',
 		'source/core/registry/bounds.ts',
