@@ -47,7 +47,9 @@ export function eventText(event: SystemEvent): string {
 			const hint = event.tokenOnLocalhost
 				? ' (with a token, localhost means 127.0.0.1 only: an IPv6-only server is named "::1")'
 				: '';
-			return `unreachable: connection refused, process alive${hint}`;
+			// Another machine's process is not checked from here: say only what was seen.
+			const alive = event.otherMachine ? '' : ', process alive';
+			return `unreachable: connection refused${alive}${hint}`;
 		}
 
 		case 'stale': {

@@ -49,6 +49,11 @@ const lines: Array<[SystemEvent, string]> = [
 		'unreachable: connection refused, process alive',
 	],
 	[
+		// Another machine's process is not checked from here, so it is not said to be alive.
+		{event: 'unreachable', tokenOnLocalhost: false, otherMachine: true},
+		'unreachable: connection refused',
+	],
+	[
 		{event: 'unreachable', tokenOnLocalhost: true},
 		'unreachable: connection refused, process alive (with a token, localhost means 127.0.0.1 only: an IPv6-only server is named "::1")',
 	],

@@ -1,3 +1,4 @@
+import {isLocalEntry} from '../registry/host-id.js';
 import {type ProcessProbe} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
 import {wantsTls} from './address-policy.js';
@@ -126,6 +127,7 @@ export function failureEvent(
 			tokenOnLocalhost:
 				entry.token !== undefined &&
 				(entry.host ?? 'localhost').toLowerCase() === 'localhost',
+			...(isLocalEntry(entry) ? {} : {otherMachine: true as const}),
 		};
 	}
 

@@ -73,7 +73,12 @@ export type SystemEvent =
 	Connection refused while the process is alive. `tokenOnLocalhost`: the entry has a token and
 	names localhost, so only 127.0.0.1 was tried (see `planAddress`).
 	*/
-	| {event: 'unreachable'; tokenOnLocalhost: boolean}
+	| {
+			event: 'unreachable';
+			tokenOnLocalhost: boolean;
+			/** The entry is another machine's: its process was not checked from here. */
+			otherMachine?: true;
+	  }
 	/** The entry's process is gone (`reason` from the liveness probe); not retried. */
 	| {event: 'stale'; pid: number; reason: string}
 	/** The entry cannot be connected to as written; `error` says why (as the row does). */

@@ -18,6 +18,26 @@ describe('entries of other machines (team registry)', () => {
 		await waitForStatus(pool, 'remote', 'connected');
 	});
 
+	test('refused: unreachable, said without claiming its process is alive', async () => {
+		const gone = await server();
+		await gone.close();
+		const {pool, events} = makePool();
+		pool.reconcile([
+			entryFor('remote', gone.port, {
+				pid: deadPid,
+				hostId: 'build-box/0123456789ab',
+			}),
+		]);
+		await waitForStatus(pool, 'remote', 'unreachable');
+		expect(events).toContainEqual(
+			expect.objectContaining({
+				event: 'unreachable',
+				tokenOnLocalhost: false,
+				otherMachine: true,
+			}),
+		);
+	});
+
 	test('of this machine (its hostId) are still checked by pid', async () => {
 		const local = await server();
 		const {pool} = makePool();
