@@ -58,6 +58,53 @@ describe('registry locations', () => {
 		);
 	});
 
+	test('credentials reach the client as given: a user alone, a password alone, or both', () => {
+		const url = (text: string) => {
+			const result = parseRegistryUrl(text);
+			return result.ok ? result.location.url : result.message;
+		};
+
+		expect(url('redis://alice@h')).toBe('redis://alice@h:6379/0');
+		expect(url('redis://:pw@h')).toBe('redis://:pw@h:6379/0');
+		expect(url('redis://alice:pw@h/12')).toBe('redis://alice:pw@h:6379/12');
+	});
+
+	test.each([
+		['redis:///0', 'redis registry URL names no host'],
+		['redis://h/a12', 'redis registry URL: database "a12" is not a number'],
+		[
+			'redis://h/123456',
+			'redis registry URL: database "123456" is not a number',
+		],
+		[
+			'redis://h?prefix=a*b',
+			'redis registry URL: prefix must be 1–64 letters, digits, or "_.:-"',
+		],
+		[
+			`redis://h?prefix=${'p'.repeat(65)}`,
+			'redis registry URL: prefix must be 1–64 letters, digits, or "_.:-"',
+		],
+		[
+			'ws://h/',
+			'registry URL scheme "ws:" is not supported (use a file path, redis://, rediss://, http:// or https://)',
+		],
+		[
+			'http://alice@127.0.0.1/',
+			'http registry URL: credentials in the URL are not sent (they would show in process lists); serve the registry without them or on loopback',
+		],
+		[
+			'http://:pw@127.0.0.1/',
+			'http registry URL: credentials in the URL are not sent (they would show in process lists); serve the registry without them or on loopback',
+		],
+	])('%s: %s', (text, message) => {
+		expect(parseRegistryUrl(text)).toEqual({ok: false, message});
+	});
+
+	test('https URLs are HTTP registries too', () => {
+		const result = parseRegistryUrl('https://registry.example/api/registry');
+		expect(result.ok && result.location.kind).toBe('http');
+	});
+
 	test('http URLs keep their query for the request, not for the label', () => {
 		expect(parseRegistryUrl('http://127.0.0.1:5173/api/registry?x=1')).toEqual({
 			ok: true,
