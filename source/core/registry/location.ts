@@ -90,7 +90,7 @@ function redisLocation(url: URL): LocationResult {
 		};
 	}
 
-	const user = url.username === '' ? '' : url.username;
+	const user = url.username;
 	const credentials =
 		user === '' && url.password === ''
 			? ''

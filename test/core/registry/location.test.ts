@@ -100,6 +100,13 @@ describe('registry locations', () => {
 		expect(parseRegistryUrl(text)).toEqual({ok: false, message});
 	});
 
+	test('a hostile user name is shown inert and bounded in the label', () => {
+		const result = parseRegistryUrl(`redis://a%1B%5B2Jb${'x'.repeat(300)}@h`);
+		const label = result.ok ? result.location.label : '';
+		expect(label.startsWith('redis://a?[2Jbxxx')).toBe(true);
+		expect(label).toHaveLength('redis://'.length + 200 + '@h:6379/0'.length);
+	});
+
 	test('https URLs are HTTP registries too', () => {
 		const result = parseRegistryUrl('https://registry.example/api/registry');
 		expect(result.ok && result.location.kind).toBe('http');
