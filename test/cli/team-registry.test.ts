@@ -1,20 +1,14 @@
 import net from 'node:net';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
-import {startRedisServer, type RedisServer} from '../helpers/redis-server.js';
+import {describe, expect, test} from 'vitest';
+import {redisServerForFile} from '../helpers/redis-server.js';
 import {exited, runCli, startCli} from '../helpers/processes.js';
 import {waitFor} from '../helpers/wait-for.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-	redis = await startRedisServer();
-}, 20_000);
-afterAll(async () => {
-	await redis?.stop();
-});
+const redisServer = redisServerForFile();
 
 describe('--registry redis://… on the command line', () => {
 	test('serve registers in Redis; list and send find it; a stopped serve is gone', async () => {
-		const registry = `${redis.url}/0?prefix=cli`;
+		const registry = `${redisServer().url}/0?prefix=cli`;
 		const serve = startCli(['serve', '--id', 'api', '--registry', registry]);
 		try {
 			await waitFor(() => serve.output().includes('registered in redis://'), {
@@ -26,7 +20,7 @@ describe('--registry redis://… on the command line', () => {
 				registry: string;
 				servers: Array<{id: string; status: string; hostId?: string}>;
 			};
-			expect(list.registry).toBe(`${redis.url}/0?prefix=cli`);
+			expect(list.registry).toBe(`${redisServer().url}/0?prefix=cli`);
 			expect(list.servers).toEqual([
 				expect.objectContaining({
 					id: 'api',
@@ -64,7 +58,7 @@ describe('--registry redis://… on the command line', () => {
 			'--registry: redis registry URL: prefix must be',
 		);
 
-		const prune = await runCli(['prune', '--registry', redis.url]);
+		const prune = await runCli(['prune', '--registry', redisServer().url]);
 		expect(prune.code).toBe(2);
 		expect(prune.stderr).toContain(
 			'entries in a team registry end with their lease',

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import {afterAll, beforeAll} from 'vitest';
 
 export type RedisServer = {
 	port: number;
@@ -108,5 +109,35 @@ async function freePort(): Promise<number> {
 				resolve(port);
 			});
 		});
+	});
+}
+
+/**
+One `redis-server` for the test file: started before its tests, stopped after. The returned function
+gives the running one (a test may restart it, or stop it and start another).
+*/
+export function redisServerForFile(): {
+	(): RedisServer;
+	replace(next: RedisServer): void;
+} {
+	let redis: RedisServer | undefined;
+	beforeAll(async () => {
+		redis = await startRedisServer();
+	}, 20_000);
+	afterAll(async () => {
+		await redis?.stop();
+	});
+	const current = () => {
+		if (redis === undefined) {
+			throw new Error('the test file’s redis-server is not running');
+		}
+
+		return redis;
+	};
+
+	return Object.assign(current, {
+		replace(next: RedisServer) {
+			redis = next;
+		},
 	});
 }

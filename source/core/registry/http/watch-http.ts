@@ -1,8 +1,7 @@
 import {registryLimits} from '../bounds.js';
 import {type RegistryLocation} from '../location.js';
 import {parseRegistryText} from '../parse.js';
-import {type RegistryBackend, type RegistrySnapshot} from '../read.js';
-import {sameJsonValue} from '../same-value.js';
+import {createRemoteSnapshots} from '../remote-snapshots.js';
 import {type ServerEntry} from '../schema.js';
 import {type RegistryWarning} from '../warnings.js';
 import {type RegistrySource} from '../watch.js';
@@ -35,79 +34,22 @@ export function watchHttpRegistry(
 ): RegistrySource & {counts(): HttpPollCounts} {
 	const now = options.now ?? Date.now;
 	const maxBytes = options.maxBytes ?? registryLimits.maxFileBytes;
-	const listeners = new Set<(snapshot: RegistrySnapshot) => void>();
 	const counts: HttpPollCounts = {requests: 0, notModified: 0};
 	let servers: ServerEntry[] = [];
 	let warnings: RegistryWarning[] = [];
 	let etag: string | undefined;
 	let lastModified: string | undefined;
-	let backend: RegistryBackend = {
-		kind: 'http',
-		label: location.label,
-		state: 'connecting',
-		since: now(),
-	};
-	let snapshot = build();
 	let closed = false;
 	let timer: NodeJS.Timeout | undefined;
 	let controller: AbortController | undefined;
 
-	function build(): RegistrySnapshot {
-		const problems =
-			backend.state === 'unreachable'
-				? [
-						...warnings,
-						{
-							file: location.label,
-							message: `unreachable (${backend.error ?? 'no answer'}); showing the last list`,
-						},
-					]
-				: warnings;
-		return {
-			path: location.label,
-			servers,
-			warnings: problems,
-			file: 'ok',
-			backend,
-		};
-	}
-
-	function publish() {
-		const next = build();
-		if (
-			sameJsonValue(next.servers, snapshot.servers) &&
-			sameJsonValue(next.warnings, snapshot.warnings) &&
-			sameJsonValue(
-				{...next.backend, loadedAt: 0, since: 0},
-				{...snapshot.backend, loadedAt: 0, since: 0},
-			) &&
-			(next.backend?.loadedAt === undefined) ===
-				(snapshot.backend?.loadedAt === undefined)
-		) {
-			return;
-		}
-
-		snapshot = next;
-		for (const listener of listeners) {
-			listener(snapshot);
-		}
-	}
-
-	function setState(state: RegistryBackend['state'], error?: string) {
-		// While it stays away the first reason stands.
-		if (backend.state === state && state === 'unreachable') {
-			return;
-		}
-
-		backend = {
-			kind: 'http',
-			label: location.label,
-			state,
-			since: backend.state === state ? backend.since : now(),
-			...(error === undefined ? {} : {error}),
-			...(backend.loadedAt === undefined ? {} : {loadedAt: backend.loadedAt}),
-		};
-	}
+	const snapshots = createRemoteSnapshots({
+		kind: 'http',
+		label: location.label,
+		now,
+		read: () => ({servers, warnings}),
+	});
+	const {setState} = snapshots;
 
 	async function poll() {
 		controller = new AbortController();
@@ -171,12 +113,12 @@ export function watchHttpRegistry(
 			}
 
 			setState('connected');
-			backend = {...backend, loadedAt: now()};
+			snapshots.loaded();
 		} catch (error) {
 			setState('unreachable', describeFetchError(error));
 		} finally {
 			clearTimeout(timeout);
-			publish();
+			snapshots.publish();
 		}
 	}
 
@@ -194,19 +136,14 @@ export function watchHttpRegistry(
 	void running.then(next);
 
 	return {
-		current: () => snapshot,
+		current: snapshots.current,
 		counts: () => ({...counts}),
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => {
-				listeners.delete(listener);
-			};
-		},
+		subscribe: snapshots.subscribe,
 		async close() {
 			closed = true;
 			clearTimeout(timer);
 			controller?.abort();
-			listeners.clear();
+			snapshots.clear();
 			await running;
 		},
 	};

@@ -1,8 +1,7 @@
 import {registryLimits} from '../bounds.js';
 import {type RegistryLocation} from '../location.js';
 import {parseDropInText} from '../parse.js';
-import {type RegistryBackend, type RegistrySnapshot} from '../read.js';
-import {sameJsonValue} from '../same-value.js';
+import {createRemoteSnapshots} from '../remote-snapshots.js';
 import {type ServerEntry} from '../schema.js';
 import {type RegistryWarning} from '../warnings.js';
 import {type RegistrySource} from '../watch.js';
@@ -46,17 +45,9 @@ export function watchRedisRegistry(
 ): RegistrySource {
 	const now = options.now ?? Date.now;
 	const maxServers = options.maxServers ?? registryLimits.maxServers;
-	const listeners = new Set<(snapshot: RegistrySnapshot) => void>();
 	const entries = new Map<string, ServerEntry>();
 	const problems = new Map<string, RegistryWarning[]>();
 	const expired = new Map<string, RegistryWarning>();
-	let backend: RegistryBackend = {
-		kind: 'redis',
-		label: location.label,
-		state: 'connecting',
-		since: now(),
-	};
-	let snapshot = build();
 	let closed = false;
 	let client: RedisClient | undefined;
 	let subscriber: RedisClient | undefined;
@@ -66,7 +57,7 @@ export function watchRedisRegistry(
 	let resyncing: Promise<void> | undefined;
 	let resyncAgain = false;
 
-	function build(): RegistrySnapshot {
+	function read() {
 		const servers = [...entries.values()].toSorted((a, b) =>
 			a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 		);
@@ -78,69 +69,19 @@ export function watchRedisRegistry(
 			});
 		}
 
-		// Said in the pane once (a warning line), while the header keeps "unreachable since …".
-		if (backend.state === 'unreachable') {
-			warnings.push({
-				file: location.label,
-				message: `unreachable (${backend.error ?? 'no answer'}); showing the last list, reconnecting`,
-			});
-		}
-
 		return {
-			path: location.label,
 			servers: servers.slice(0, maxServers),
 			warnings: [...warnings, ...expired.values()],
-			file: 'ok',
-			backend,
 		};
 	}
 
-	function publish() {
-		const next = build();
-		if (
-			sameJsonValue(next.servers, snapshot.servers) &&
-			sameJsonValue(next.warnings, snapshot.warnings) &&
-			sameJsonValue(
-				{...next.backend, loadedAt: 0},
-				{...snapshot.backend, loadedAt: 0},
-			) &&
-			// The first full read is news (one-shot readers wait for it); later ones only if they differ.
-			(next.backend?.loadedAt === undefined) ===
-				(snapshot.backend?.loadedAt === undefined)
-		) {
-			return;
-		}
-
-		snapshot = next;
-		for (const listener of listeners) {
-			listener(snapshot);
-		}
-	}
-
-	function setState(state: RegistryBackend['state'], error?: string) {
-		// While it stays away, the first reason stands: the next errors only say the same again.
-		if (
-			backend.state === state &&
-			(state !== 'connected' || backend.error === error)
-		) {
-			return;
-		}
-
-		// "Unreachable since" keeps its first time while the errors repeat.
-		const since =
-			backend.state === state && state === 'unreachable'
-				? backend.since
-				: now();
-		backend = {
-			kind: 'redis',
-			label: location.label,
-			state,
-			since,
-			...(error === undefined ? {} : {error}),
-			...(backend.loadedAt === undefined ? {} : {loadedAt: backend.loadedAt}),
-		};
-		publish();
-	}
+	const snapshots = createRemoteSnapshots({
+		kind: 'redis',
+		label: location.label,
+		now,
+		read,
+	});
+	const {publish, setState} = snapshots;
 
 	/** One key's value applied: parsed like a `servers.d/` file; gone when there is none. */
 	function apply(id: string, value: string | undefined) {
@@ -226,7 +167,7 @@ export function watchRedisRegistry(
 			apply(id, values[index]);
 		}
 
-		backend = {...backend, loadedAt: now()};
+		snapshots.loaded();
 		publish();
 	}
 
@@ -300,7 +241,7 @@ export function watchRedisRegistry(
 		if (
 			client === undefined ||
 			closed ||
-			backend.state !== 'connected' ||
+			snapshots.backend().state !== 'connected' ||
 			entries.size === 0
 		) {
 			return;
@@ -372,17 +313,12 @@ export function watchRedisRegistry(
 	});
 
 	return {
-		current: () => snapshot,
-		subscribe(listener) {
-			listeners.add(listener);
-			return () => {
-				listeners.delete(listener);
-			};
-		},
+		current: snapshots.current,
+		subscribe: snapshots.subscribe,
 		async close() {
 			closed = true;
 			clearInterval(leaseTimer);
-			listeners.clear();
+			snapshots.clear();
 			subscriber?.destroy();
 			client?.destroy();
 			await started;

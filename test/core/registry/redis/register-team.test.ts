@@ -1,25 +1,16 @@
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {localHostId} from '../../../../source/core/registry/host-id.js';
 import {parseRegistryUrl} from '../../../../source/core/registry/location.js';
 import {registerServer} from '../../../../source/core/registry/register.js';
 import {watchRedisRegistry} from '../../../../source/core/registry/redis/watch-redis.js';
-import {
-	startRedisServer,
-	type RedisServer,
-} from '../../../helpers/redis-server.js';
+import {redisServerForFile} from '../../../helpers/redis-server.js';
 import {waitFor} from '../../../helpers/wait-for.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-	redis = await startRedisServer();
-}, 20_000);
-afterAll(async () => {
-	await redis?.stop();
-});
+const redisServer = redisServerForFile();
 
 describe('registerServer({registry: "redis://…"})', () => {
 	test('writes this machine’s entry with a lease; ready says when; unregister removes it', async () => {
-		const registry = `${redis.url}/0?prefix=lib`;
+		const registry = `${redisServer().url}/0?prefix=lib`;
 		const parsed = parseRegistryUrl(registry);
 		if (!parsed.ok || parsed.location.kind !== 'redis') {
 			throw new Error('test URL did not parse');
@@ -31,7 +22,9 @@ describe('registerServer({registry: "redis://…"})', () => {
 				{id: 'lib-api', port: 4500},
 				{registry, unregisterOnExit: false},
 			);
-			expect(registration.registryPath).toBe(`${redis.url}/0?prefix=lib`);
+			expect(registration.registryPath).toBe(
+				`${redisServer().url}/0?prefix=lib`,
+			);
 			expect(registration.entry).toMatchObject({
 				id: 'lib-api',
 				pid: process.pid,

@@ -1,26 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {afterEach, describe, expect, test} from 'vitest';
 import {parseRegistryUrl} from '../../../../source/core/registry/location.js';
 import {shareRegistry} from '../../../../source/core/registry/redis/share.js';
 import {watchRedisRegistry} from '../../../../source/core/registry/redis/watch-redis.js';
 import {watchRegistry} from '../../../../source/core/registry/watch.js';
-import {
-	startRedisServer,
-	type RedisServer,
-} from '../../../helpers/redis-server.js';
+import {redisServerForFile} from '../../../helpers/redis-server.js';
 import {waitFor} from '../../../helpers/wait-for.js';
 
-let redis: RedisServer;
+const redisServer = redisServerForFile();
 let folder: string;
 const cleanups: Array<() => Promise<void>> = [];
-beforeAll(async () => {
-	redis = await startRedisServer();
-}, 20_000);
-afterAll(async () => {
-	await redis?.stop();
-});
 afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).toReversed()) {
 		// eslint-disable-next-line no-await-in-loop
@@ -29,7 +20,7 @@ afterEach(async () => {
 });
 
 function location(prefix: string) {
-	const parsed = parseRegistryUrl(`${redis.url}/0?prefix=${prefix}`);
+	const parsed = parseRegistryUrl(`${redisServer().url}/0?prefix=${prefix}`);
 	if (!parsed.ok || parsed.location.kind !== 'redis') {
 		throw new Error('test URL did not parse');
 	}

@@ -1,5 +1,5 @@
 import {createClient} from '@redis/client';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {parseRegistryUrl} from '../../../../source/core/registry/location.js';
 import {
 	changesChannel,
@@ -10,20 +10,14 @@ import {watchRedisRegistry} from '../../../../source/core/registry/redis/watch-r
 import {type RegistrySource} from '../../../../source/core/registry/watch.js';
 import {
 	startRedisServer,
-	type RedisServer,
+	redisServerForFile,
 } from '../../../helpers/redis-server.js';
 import {waitFor} from '../../../helpers/wait-for.js';
 
-let redis: RedisServer;
-beforeAll(async () => {
-	redis = await startRedisServer();
-}, 20_000);
-afterAll(async () => {
-	await redis?.stop();
-});
+const redisServer = redisServerForFile();
 
 function redisLocation(prefix: string) {
-	const parsed = parseRegistryUrl(`${redis.url}/0?prefix=${prefix}`);
+	const parsed = parseRegistryUrl(`${redisServer().url}/0?prefix=${prefix}`);
 	if (!parsed.ok || parsed.location.kind !== 'redis') {
 		throw new Error('test location did not parse');
 	}
@@ -95,7 +89,7 @@ describe('a Redis team registry', () => {
 
 	test('hostile values are warnings naming the key; good entries stay', async () => {
 		const location = redisLocation('t3');
-		const writer = createClient({url: redis.url});
+		const writer = createClient({url: redisServer().url});
 		await writer.connect();
 		try {
 			await writer.set(
@@ -151,7 +145,7 @@ describe('a Redis team registry', () => {
 		);
 		try {
 			// An entry whose writer is gone: a restarted (empty) Redis must not bring it back.
-			const orphanWriter = createClient({url: redis.url});
+			const orphanWriter = createClient({url: redisServer().url});
 			await orphanWriter.connect();
 			await orphanWriter.set(
 				serverKey('t4', 'orphan'),
@@ -163,7 +157,7 @@ describe('a Redis team registry', () => {
 			await waitFor(() => ids(source) === 'orphan,survivor', {
 				what: 'registered',
 			});
-			await redis.restart();
+			await redisServer().restart();
 			// The new Redis is empty: the writer's reconnect puts its entry back, the watcher reads it.
 			await waitFor(
 				() =>
@@ -187,7 +181,7 @@ describe('a Redis team registry', () => {
 		);
 		try {
 			await waitFor(() => ids(source) === 'kept', {what: 'registered'});
-			await redis.stop();
+			await redisServer().stop();
 			const backend = await waitFor(
 				() =>
 					source.current().backend?.state === 'unreachable' &&
@@ -198,7 +192,7 @@ describe('a Redis team registry', () => {
 			expect(backend.error).toBe('connection lost');
 			expect(ids(source)).toBe('kept');
 		} finally {
-			redis = await startRedisServer();
+			redisServer.replace(await startRedisServer());
 			await registration.unregister();
 			await source.close();
 		}

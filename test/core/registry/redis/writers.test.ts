@@ -1,13 +1,10 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, describe, expect, test} from 'vitest';
 import {parseRegistryUrl} from '../../../../source/core/registry/location.js';
 import {watchRedisRegistry} from '../../../../source/core/registry/redis/watch-redis.js';
-import {
-	startRedisServer,
-	type RedisServer,
-} from '../../../helpers/redis-server.js';
+import {redisServerForFile} from '../../../helpers/redis-server.js';
 import {waitFor} from '../../../helpers/wait-for.js';
 
 const library = path.resolve(
@@ -30,17 +27,12 @@ process.stdout.write('ready\n');
 setInterval(() => {}, 1000);
 `;
 
-let redis: RedisServer;
+const redisServer = redisServerForFile();
 const children: ChildProcess[] = [];
-beforeAll(async () => {
-	redis = await startRedisServer();
-}, 20_000);
-afterAll(async () => {
+afterAll(() => {
 	for (const child of children) {
 		child.kill('SIGKILL');
 	}
-
-	await redis?.stop();
 });
 
 function startWriter(
@@ -85,7 +77,7 @@ function startWriter(
 
 describe('writers in other processes', () => {
 	test('50 registrations from 5 processes at once: 50 entries; a SIGKILLed writer’s end with their lease', async () => {
-		const registry = `${redis.url}/0?prefix=many`;
+		const registry = `${redisServer().url}/0?prefix=many`;
 		const parsed = parseRegistryUrl(registry);
 		if (!parsed.ok || parsed.location.kind !== 'redis') {
 			throw new Error('test URL did not parse');
