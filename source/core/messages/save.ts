@@ -2,6 +2,8 @@ import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {fileErrorWords} from '../file-error-words.js';
+import {errorCode} from '../registry/io-errors.js';
 import {type MessageRecord} from './record.js';
 import {sanitize} from './sanitize.js';
 
@@ -166,18 +168,6 @@ async function whyTaken(file: string): Promise<string> {
 		: `${file} already exists; /save! replaces it`;
 }
 
-const errorWords: Record<string, string> = {
-	ENOENT: 'no such folder',
-	ENOTDIR: 'a part of the path is not a folder',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EROFS: 'read-only file system',
-	ENOSPC: 'no space left on the device',
-	EISDIR: 'is a folder',
-	ELOOP: 'too many symbolic links',
-	ENAMETOOLONG: 'the name is too long',
-};
-
 /**
 A save failure in a few words, for the line by the prompt: a refusal as it is, a system error by
 its meaning and code (Node's own message repeats the whole path).
@@ -187,18 +177,6 @@ export function describeSaveError(error: unknown, file: string): string {
 		return `not saved: ${error.message}`;
 	}
 
-	const code = errorCode(error);
-	const words =
-		code === undefined
-			? error instanceof Error
-				? error.message
-				: String(error)
-			: `${errorWords[code] ?? 'failed'} (${code})`;
+	const words = fileErrorWords(error);
 	return `could not save to ${file}: ${words}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-	return error instanceof Error && 'code' in error
-		? String((error as {code: unknown}).code)
-		: undefined;
 }

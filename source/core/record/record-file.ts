@@ -1,5 +1,7 @@
 import {constants} from 'node:fs';
 import fs from 'node:fs/promises';
+import {errorCode} from '../registry/io-errors.js';
+import {fileErrorWords} from '../file-error-words.js';
 
 /** Owner read and write only: a recording holds everything the servers said. */
 export const recordFileMode = 0o600;
@@ -78,38 +80,14 @@ async function lstatOrUndefined(file: string) {
 	});
 }
 
-const errorWords: Record<string, string> = {
-	ENOENT: 'no such folder',
-	ENOTDIR: 'a part of the path is not a folder',
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EROFS: 'read-only file system',
-	ENOSPC: 'no space left on the device',
-	EISDIR: 'is a folder',
-	ELOOP: 'too many symbolic links',
-	ENAMETOOLONG: 'the name is too long',
-};
-
 /** A recording failure in a few words (Node's own message repeats the whole path). */
 export function describeRecordError(error: unknown, file: string): string {
 	if (error instanceof RecordRefused) {
 		return `not recording: ${error.message}`;
 	}
 
-	const code = errorCode(error);
-	const words =
-		code === undefined
-			? error instanceof Error
-				? error.message
-				: String(error)
-			: `${errorWords[code] ?? 'failed'} (${code})`;
+	const words = fileErrorWords(error);
 	return `could not record to ${file}: ${words}`;
 }
 
-export function errorCode(error: unknown): string | undefined {
-	return error instanceof Error &&
-		'code' in error &&
-		typeof error.code === 'string'
-		? error.code
-		: undefined;
-}
+export {errorCode} from '../registry/io-errors.js';
