@@ -2,6 +2,7 @@ import http from 'node:http';
 import {type AddressInfo} from 'node:net';
 import {WebSocketServer, type WebSocket} from 'ws';
 import {rawDataToBuffer} from '../core/raw-data.js';
+import {closeWebSocketServer} from '../core/close-web-socket-server.js';
 import {refuseCrossOrigin} from './origin.js';
 
 export type ChannelServerOptions = {
@@ -121,17 +122,7 @@ export async function startChannelServer(
 				client.terminate();
 			}
 
-			await new Promise<void>((resolve) => {
-				wss.close(() => {
-					resolve();
-				});
-			});
-			httpServer.closeAllConnections();
-			await new Promise<void>((resolve) => {
-				httpServer.close(() => {
-					resolve();
-				});
-			});
+			await closeWebSocketServer(wss, httpServer);
 		},
 	};
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import {type AddressInfo} from 'node:net';
 import {WebSocket, WebSocketServer} from 'ws';
 import {refuseCrossOrigin} from '../../servers/origin.js';
+import {closeWebSocketServer} from '../close-web-socket-server.js';
 
 export type ReplayServer = {
 	port: number;
@@ -76,17 +77,7 @@ export async function startReplayServer(): Promise<ReplayServer> {
 				client.close(1001, 'replay ended');
 			}
 
-			await new Promise<void>((resolve) => {
-				wss.close(() => {
-					resolve();
-				});
-			});
-			httpServer.closeAllConnections();
-			await new Promise<void>((resolve) => {
-				httpServer.close(() => {
-					resolve();
-				});
-			});
+			await closeWebSocketServer(wss, httpServer);
 		},
 	};
 }
