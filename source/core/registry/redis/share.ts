@@ -76,6 +76,8 @@ export async function shareRegistry(
 	const probe = options.probe ?? probeProcess;
 	const report = options.report ?? (() => undefined);
 	const client = await openRedisClient(location.url, options);
+	await connectWithin(client, options.connectTimeoutMs ?? 5000, location.label);
+	// Heard only once connected: before that, connectWithin says why it could not connect.
 	let lastError = '';
 	client.on('error', (error: unknown) => {
 		const text = describeRedisError(error);
@@ -84,7 +86,6 @@ export async function shareRegistry(
 			report(`redis: ${text}; retrying`);
 		}
 	});
-	await connectWithin(client, options.connectTimeoutMs ?? 5000, location.label);
 
 	/** What Redis holds from us, by id. */
 	const written = new Map<string, ServerEntry>();
