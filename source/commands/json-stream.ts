@@ -84,6 +84,9 @@ export async function runJsonStream(
 		write(registryLine(registry.current()));
 	};
 
+	// Listened for before the first line: a Ctrl+C as soon as the stream shows must end it cleanly
+	// (the recording closed with its stop line), not kill the process mid-start.
+	const interrupted = options.until ?? onceInterrupted();
 	writeRegistry();
 	const recording = createStoreRecording(registry, options);
 	// Started before the store, so its first events are recorded; the stream goes on without a
@@ -131,7 +134,7 @@ export async function runJsonStream(
 	const unsubscribe = store.subscribe(() => {
 		writeStates(store.getSnapshot());
 	});
-	await Promise.race([options.until ?? onceInterrupted(), stopped]);
+	await Promise.race([interrupted, stopped]);
 	unsubscribe();
 	await store.close();
 	detachRecording();
