@@ -159,6 +159,12 @@ export function describeEvent(event: ReplayEvent): string {
 			return `waiting for a client on ${event.servers.map((id) => sanitizeLabel(id, 200)).join(', ')} (the clock starts when every server has one)`;
 		}
 
+		case 'started': {
+			return event.pass === 1
+				? 'every server has a client: playing'
+				: `pass ${event.pass}: playing again`;
+		}
+
 		case 'progress': {
 			return `pass ${event.pass} · ${event.sent}/${event.total} frames · ${seconds(event.elapsedMs)} of ${seconds(event.durationMs)}`;
 		}

@@ -27,8 +27,13 @@ export type ReplayEvent =
 	| {type: 'serving'; servers: Array<{id: string; port: number}>}
 	/** The registry already held this id (a live server, say): the replay took another. */
 	| {type: 'renamed'; from: string; to: string}
-	/** The clock waits until each server has a client, so no frame goes to nobody. */
+	/**
+	The clock waits until each server has a client, so no frame goes to nobody: said at the start, and
+	again with the ones left each time one gets its first client.
+	*/
 	| {type: 'waiting'; servers: string[]}
+	/** Every server has a client: the clock starts (each pass). */
+	| {type: 'started'; pass: number}
 	| {
 			type: 'progress';
 			pass: number;
@@ -123,21 +128,30 @@ export async function replaySession(
 				port: registration.entry.port,
 			})),
 		});
-		const lonely = [...servers]
-			.filter(([, server]) => server.clientCount() === 0)
-			.map(([id]) => names.get(id) ?? id);
-		if (lonely.length > 0) {
-			report({type: 'waiting', servers: lonely});
+		const lonely = () =>
+			[...servers]
+				.filter(([, server]) => server.clientCount() === 0)
+				.map(([id]) => names.get(id) ?? id);
+		if (lonely().length > 0) {
+			report({type: 'waiting', servers: lonely()});
 		}
 
 		await untilAborted(
 			Promise.all(
-				[...servers.values()].map(async (server) => server.firstClient()),
+				[...servers.values()].map(async (server) => {
+					const hadOne = server.clientCount() > 0;
+					await server.firstClient();
+					const left = lonely();
+					if (!hadOne && left.length > 0) {
+						report({type: 'waiting', servers: left});
+					}
+				}),
 			),
 			signal,
 		);
 		do {
 			summary.passes++;
+			report({type: 'started', pass: summary.passes});
 			// eslint-disable-next-line no-await-in-loop
 			await play(options, plan, servers, summary, report, speed);
 		} while (options.loop && !signal?.aborted);

@@ -99,11 +99,19 @@ test('waits for a client on every server before its clock starts, then keeps the
 	);
 	const alpha = connect(ports.get('alpha')!);
 	const beta = connect(ports.get('beta')!);
-	// Until gamma has a client too, nothing is sent. A negative claim needs a window to watch: the
-	// first frames were recorded within 60 ms of the start, so 300 ms would have shown them.
-	await new Promise((resolve) => {
-		setTimeout(resolve, 300);
-	});
+	// Until gamma has a client too, the clock does not start: the replay has seen alpha's and beta's
+	// clients (it waits for gamma alone) and has not started, and nothing was sent.
+	await waitFor(
+		() =>
+			events.some(
+				(event) =>
+					event.type === 'waiting' &&
+					event.servers.length === 1 &&
+					event.servers[0] === 'gamma',
+			),
+		{what: 'the replay waiting for gamma alone'},
+	);
+	expect(events.some((event) => event.type === 'started')).toBe(false);
 	expect(alpha).toEqual([]);
 	const gammaAt = Date.now();
 	const gamma = connect(ports.get('gamma')!);
