@@ -6,7 +6,7 @@ import {stripVTControlCharacters} from 'node:util';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, test, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {MessagePane} from '../../source/components/message-pane.js';
+import {type MessagePane} from '../../source/components/message-pane.js';
 import {frameRecord} from '../../source/core/messages/record.js';
 import {parseFilter} from '../../source/core/query/filter.js';
 import {parseTextPattern} from '../../source/core/query/text-pattern.js';
@@ -18,6 +18,7 @@ import {
 	snapshotOf,
 	textMessages,
 } from '../helpers/monitor-fixtures.js';
+import {renderMessagePane} from '../helpers/message-pane.js';
 
 // The test's stdout is no terminal, so Ink's chalk would print no styles at all, and the highlight is
 // one: set before chalk is imported (vi.hoisted runs above the imports).
@@ -44,21 +45,11 @@ function pattern(text: string) {
 }
 
 function pane(parts: Partial<Parameters<typeof MessagePane>[0]> = {}) {
-	const rendered = render(
-		<MessagePane
-			isFollowing
-			lines={textMessages(3)}
-			labels={new Map()}
-			width={100}
-			height={5}
-			newCount={0}
-			hidden={0}
-			matchCount={0}
-			timeMode="clock"
-			dropped={0}
-			{...parts}
-		/>,
-	);
+	const rendered = renderMessagePane({
+		lines: textMessages(3),
+		timeMode: 'clock',
+		...parts,
+	});
 	cleanup = rendered.unmount;
 	return rendered.lastFrame() ?? '';
 }

@@ -6,7 +6,7 @@ import {fc, test} from '@fast-check/vitest';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, vi} from 'vitest';
 import {App} from '../../source/app.js';
-import {MessagePane} from '../../source/components/message-pane.js';
+import {type MessagePane} from '../../source/components/message-pane.js';
 import {frameRecord} from '../../source/core/messages/record.js';
 import {type JsonQuery} from '../../source/core/query/json-query.js';
 import {parseShow} from '../../source/view/commands/inspect-commands.js';
@@ -14,6 +14,7 @@ import {type MessageShow} from '../../source/view/record-show.js';
 import {waitForFrame} from '../helpers/ink-frames.js';
 import {hostileJson, rawControl} from '../helpers/hostile-text.js';
 import {fakeStore, serverRow, snapshotOf} from '../helpers/monitor-fixtures.js';
+import {messagePane, renderMessagePane} from '../helpers/message-pane.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -55,21 +56,7 @@ const messages = [
 ];
 
 function pane(parts: Partial<Parameters<typeof MessagePane>[0]> = {}) {
-	const rendered = render(
-		<MessagePane
-			isFollowing
-			lines={messages}
-			labels={new Map()}
-			width={100}
-			height={5}
-			newCount={0}
-			hidden={0}
-			matchCount={0}
-			timeMode="off"
-			dropped={0}
-			{...parts}
-		/>,
-	);
+	const rendered = renderMessagePane({lines: messages, ...parts});
 	cleanup = rendered.unmount;
 	return {rendered, rows: (rendered.lastFrame() ?? '').split('\n')};
 }
@@ -143,19 +130,7 @@ describe('/show in the message pane', () => {
 		expect(apply).toHaveBeenCalledTimes(messages.length - 1);
 		for (const width of [90, 80, 100]) {
 			rendered.rerender(
-				<MessagePane
-					isFollowing
-					lines={[...messages]}
-					labels={new Map()}
-					width={width}
-					height={5}
-					newCount={0}
-					hidden={0}
-					matchCount={0}
-					timeMode="off"
-					dropped={0}
-					show={counted}
-				/>,
+				messagePane({lines: [...messages], width, show: counted}),
 			);
 		}
 
@@ -172,21 +147,12 @@ describe('/show in the message pane', () => {
 				JSON.stringify({payload: value}),
 				false,
 			);
-			const rendered = render(
-				<MessagePane
-					isFollowing
-					lines={[record]}
-					labels={new Map()}
-					width={60}
-					height={3}
-					newCount={0}
-					hidden={0}
-					matchCount={0}
-					timeMode="off"
-					dropped={0}
-					show={show('payload')}
-				/>,
-			);
+			const rendered = renderMessagePane({
+				lines: [record],
+				width: 60,
+				height: 3,
+				show: show('payload'),
+			});
 			const frame = rendered.lastFrame() ?? '';
 			rendered.unmount();
 			expect(frame.split('\n').length).toBeLessThanOrEqual(4);

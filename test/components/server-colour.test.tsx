@@ -9,7 +9,7 @@ import {render} from 'ink-testing-library';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, vi} from 'vitest';
 import {DetailView} from '../../source/components/detail-view.js';
-import {MessagePane} from '../../source/components/message-pane.js';
+import {type MessagePane} from '../../source/components/message-pane.js';
 import {frameRecord} from '../../source/core/messages/record.js';
 import {parseTextPattern} from '../../source/core/query/text-pattern.js';
 import {setColorEnabled} from '../../source/view/color-mode.js';
@@ -20,6 +20,7 @@ import {
 	hostileString,
 	rawControl,
 } from '../helpers/hostile-text.js';
+import {renderMessagePane} from '../helpers/message-pane.js';
 
 // The test's stdout is no terminal: without this chalk would draw no colour at all (see
 // message-pane-find.test.tsx). Set before chalk is imported (vi.hoisted runs above the imports).
@@ -54,21 +55,12 @@ function pane(
 	texts: readonly string[],
 	parts: Partial<Parameters<typeof MessagePane>[0]> = {},
 ): string {
-	const rendered = render(
-		<MessagePane
-			isFollowing
-			lines={texts.map((text, index) => record(text, index))}
-			labels={new Map()}
-			width={60}
-			height={texts.length + 1}
-			newCount={0}
-			hidden={0}
-			matchCount={0}
-			timeMode="off"
-			dropped={0}
-			{...parts}
-		/>,
-	);
+	const rendered = renderMessagePane({
+		lines: texts.map((text, index) => record(text, index)),
+		width: 60,
+		height: texts.length + 1,
+		...parts,
+	});
 	const frame = rendered.lastFrame() ?? '';
 	rendered.unmount();
 	return frame;
