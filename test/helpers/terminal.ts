@@ -9,7 +9,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 // @xterm/headless is CommonJS without named exports Node can detect, so take the default export.
 import xterm, {type IDisposable} from '@xterm/headless';
-import {spawn} from 'node-pty';
+import {spawn, type IPty} from 'node-pty';
 
 const {Terminal: Emulator} = xterm;
 
@@ -183,6 +183,8 @@ export function startTerminal(
 		},
 	);
 
+	keepLastOutput(pty);
+
 	let raw = '';
 	let replies = '';
 	let title = '';
@@ -252,7 +254,8 @@ export function startTerminal(
 			}
 		});
 
-	// Node-pty reports the exit only after the pty's output stream closed, so all output is in.
+	// Node-pty reports the exit only after the pty's output stream closed (see keepLastOutput), so
+	// all output is in.
 	// Kept through dispose(), so `exit()` still answers after it.
 	const exited = new Promise<Exit>((resolve) => {
 		pty.onExit(({exitCode, signal}) => {
@@ -427,5 +430,39 @@ export function startTerminal(
 
 			emulator.dispose();
 		},
+	};
+}
+
+/**
+Node-pty (Linux) reports a child's exit once the pty's stream has closed, which it does by itself
+after the last read; but 200 ms after the exit it destroys the stream anyway (a macOS workaround).
+On a loaded machine that timer can run before the last read (timers come before I/O in the event
+loop), and the final output, such as the sequences that restore the screen, is lost
+(microsoft/node-pty#72). The forced destroy is put off to 5 s, so the natural close wins; the
+stream still ends if it never closes by itself.
+*/
+function keepLastOutput(pty: IPty): void {
+	const inside = pty as unknown as {
+		_socket?: {destroy(): unknown};
+		/** Set by node-pty once the child has exited and it waits for the stream to close. */
+		_boundClose?: boolean;
+	};
+	const socket = inside._socket;
+	if (socket === undefined) {
+		return;
+	}
+
+	const destroy = socket.destroy.bind(socket);
+	socket.destroy = () => {
+		// Only the timer after the exit is put off; a destroy while the child runs goes at once.
+		if (inside._boundClose === true) {
+			setTimeout(() => {
+				destroy();
+			}, 5000).unref();
+		} else {
+			destroy();
+		}
+
+		return socket;
 	};
 }
