@@ -12,6 +12,8 @@ export const entryPoints = [
 	'source/cli.tsx',
 	'source/index.ts',
 	'source/core/registry/index.ts',
+	// The monitor's ingest worker, started as a file of its own (new Worker(url)).
+	'source/ingest-worker.ts',
 ];
 
 /** The esbuild options for `entryPoints`; `patchInk: false` builds the same over unpatched Ink. */

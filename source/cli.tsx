@@ -3,7 +3,6 @@ import meow from 'meow';
 import {checkInvocation} from './commands/check-invocation.js';
 import {loadSettings} from './commands/settings.js';
 import {flagHelp, meowFlags} from './core/config/flag-definitions.js';
-import {greetingsFor} from './core/config/on-connect.js';
 import {readCaFiles} from './commands/read-ca.js';
 import {terminalRefusal} from './commands/check-terminal.js';
 import {isRegistryUrl, resolveRegistryPath} from './core/registry/paths.js';
@@ -156,7 +155,6 @@ if (!ca.ok) {
 	process.exit(2);
 }
 
-const greetings = greetingsFor(settings.config.onConnect ?? []);
 const connection = {
 	...(ca.pems.length === 0 ? {} : {tlsCa: ca.pems}),
 	...(invocation.maxPayload === undefined
@@ -170,7 +168,7 @@ const connection = {
 		: {scrollback: invocation.scrollback}),
 	subscriptions: flags.subscribe,
 	// The config file's onConnect rules: like --subscribe, any text, to the servers a glob picks.
-	...(greetings === undefined ? {} : {greetings}),
+	onConnect: settings.config.onConnect ?? [],
 	...(invocation.maxServers === undefined
 		? {}
 		: {maxServers: invocation.maxServers}),

@@ -10,6 +10,7 @@ import {
 	type RecordOptions,
 } from '../core/record/store-recording.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
+import {createWorkerPool} from '../core/ingest-worker/worker-pool.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
@@ -84,6 +85,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			recording.onRecord(record);
 			alerts.observe(record);
 		},
+		onSkipped: recording.onSkipped,
+		// Sockets are read in a worker thread: the UI thread keeps to drawing and keys.
+		createPool: createWorkerPool,
 	});
 	const detachRecording = recording.attach(store);
 	if (started && !started.ok) {

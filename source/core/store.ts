@@ -67,10 +67,10 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		scheduler.markDirty();
 	};
 
-	const recordEvent = (serverId: string, event: SystemEvent) => {
+	const recordEvent = (serverId: string, event: SystemEvent, time?: number) => {
 		record(
 			systemRecord(
-				{seq: seq++, time: now(), serverId},
+				{seq: seq++, time: time ?? now(), serverId},
 				event.event,
 				describeEvent(event),
 				event,
@@ -78,15 +78,28 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		);
 	};
 
-	const onMessage = (serverId: string, data: RawData, isBinary: boolean) => {
+	const onMessage = (
+		serverId: string,
+		data: RawData,
+		isBinary: boolean,
+		received?: {time: number; length: number},
+	) => {
 		record(
 			frameRecord(
-				{seq: seq++, time: now(), serverId, direction: 'in'},
+				{seq: seq++, time: received?.time ?? now(), serverId, direction: 'in'},
 				data,
 				isBinary,
+				received?.length,
 			),
 		);
 		governor.read(serverId);
+	};
+
+	const onSkipped = (count: number) => {
+		seq += count;
+		log.skip(count);
+		options.onSkipped?.(count);
+		scheduler.markDirty();
 	};
 
 	const pool: ConnectionPool = (options.createPool ?? createConnectionPool)({
@@ -96,6 +109,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			measured: scheduler.markDirtyLater,
 			message: onMessage,
 			event: recordEvent,
+			skipped: onSkipped,
 		},
 	});
 	const governor = createIngestGovernor(options.ingestBudget ?? 5000, pool);
@@ -234,7 +248,7 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 			governor.close();
 			unsubscribeRegistry();
 			listeners.clear();
-			pool.close();
+			await pool.close();
 			await registry.close();
 		},
 	};

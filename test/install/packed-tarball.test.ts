@@ -37,6 +37,7 @@ beforeAll(async () => {
 	}>;
 	packedFiles = packed!.files.map((file) => file.path);
 	expect(packedFiles).toContain('dist/cli.js');
+	expect(packedFiles).toContain('dist/ingest-worker.js');
 	fs.writeFileSync(
 		path.join(folder, 'package.json'),
 		JSON.stringify({name: 'install-check', private: true, type: 'module'}),
@@ -159,6 +160,8 @@ test('the tarball holds the bundle and the library’s declarations, not the unb
 
 	const entries = new Set([
 		'dist/cli.js',
+		// The monitor's ingest worker: a script of its own, started with new Worker(url).
+		'dist/ingest-worker.js',
 		...Object.values(pkg.exports).map((target) => target.slice(2)),
 	]);
 	const unexpected = packedFiles.filter(

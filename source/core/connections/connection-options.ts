@@ -42,6 +42,21 @@ export type ConnectionListener = {
 	changed(): void;
 	/** A heartbeat round trip was measured: worth showing, not urgently. */
 	measured(): void;
-	message(id: string, data: RawData, isBinary: boolean): void;
-	event(id: string, event: SystemEvent): void;
+	/**
+	`received`: when the frame was read and its whole size, when it was read elsewhere (the ingest
+	worker) and only its kept bytes are handed over.
+	*/
+	message(
+		id: string,
+		data: RawData,
+		isBinary: boolean,
+		received?: {time: number; length: number},
+	): void;
+	/** `time`: when it happened, when that was elsewhere (the ingest worker). */
+	event(id: string, event: SystemEvent, time?: number): void;
+	/**
+	Frames read elsewhere (the ingest worker) and never handed over, because newer ones would have
+	evicted them from the scrollback anyway: counted, as if received and dropped.
+	*/
+	skipped?(count: number): void;
 };

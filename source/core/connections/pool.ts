@@ -1,3 +1,4 @@
+import {greetingsFor, type OnConnectRule} from '../config/on-connect.js';
 import {probeProcess} from '../registry/liveness.js';
 import {type ServerEntry} from '../registry/schema.js';
 import {isRemote} from './address-policy.js';
@@ -33,6 +34,11 @@ export type PoolOptions = Partial<
 	maxHandshakes?: number;
 	/** Topics to subscribe to on every (re)connect (`--subscribe`). */
 	subscriptions?: Iterable<string>;
+	/**
+	The config file's onConnect rules, as data (they cross to the ingest worker); `greetings`, when
+	given, is used instead.
+	*/
+	onConnect?: readonly OnConnectRule[];
 };
 
 export type ConnectionPool = {
@@ -55,7 +61,8 @@ export type ConnectionPool = {
 	pauseOne(id: string): void;
 	/** Reads every socket again: the servers in `order` first, in that order, then the others. */
 	resume(order?: readonly string[]): void;
-	close(): void;
+	/** Closes every connection; a pool in a worker settles once its sockets are closed. */
+	close(): void | Promise<void>;
 };
 
 export function createConnectionPool(options: PoolOptions): ConnectionPool {
@@ -68,6 +75,7 @@ export function createConnectionPool(options: PoolOptions): ConnectionPool {
 		now: Date.now,
 		...options,
 		probe: sharedProbe(options.probe ?? probeProcess, now),
+		greetings: options.greetings ?? greetingsFor(options.onConnect ?? []),
 		subscriptions: () => topics,
 		handshakes: createHandshakeGate(
 			options.maxHandshakes ?? defaultConnectionOptions.maxHandshakes,

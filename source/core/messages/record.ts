@@ -88,10 +88,10 @@ class FrameRecord implements MessageRecord {
 		readonly serverId: string,
 		direction: 'in' | 'out',
 		buffer: Buffer,
-		options: {isBinary: boolean; settled: boolean},
+		options: {isBinary: boolean; settled: boolean; length?: number},
 	) {
 		this.direction = direction;
-		this.bytes = buffer.length;
+		this.bytes = options.length ?? buffer.length;
 		this.#payload =
 			buffer.length > keptBytesPerMessage
 				? buffer.subarray(0, keptBytesPerMessage)
@@ -156,20 +156,26 @@ class FrameRecord implements MessageRecord {
 	}
 }
 
+/**
+A frame's record. `length`: the frame's whole size, when `data` holds only its kept bytes, copied
+out of the socket already (the ingest worker's batches): such a record owns its bytes.
+*/
 export function frameRecord(
 	header: RecordHeader & {direction: 'in' | 'out'},
 	data: RawData | string,
 	isBinary: boolean,
+	length?: number,
 ): MessageRecord {
-	const owned = typeof data === 'string';
-	const buffer = owned ? Buffer.from(data) : rawDataToBuffer(data);
+	const owned = typeof data === 'string' || length !== undefined;
+	const buffer =
+		typeof data === 'string' ? Buffer.from(data) : rawDataToBuffer(data);
 	return new FrameRecord(
 		header.seq,
 		header.time,
 		header.serverId,
 		header.direction,
 		buffer,
-		{isBinary, settled: owned},
+		{isBinary, settled: owned, ...(length === undefined ? {} : {length})},
 	);
 }
 

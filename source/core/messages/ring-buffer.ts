@@ -94,6 +94,16 @@ export class RingBuffer<T> {
 		}
 	}
 
+	/**
+	Counts `count` items as pushed and at once evicted: items that were never handed over because
+	newer ones would have evicted them (the ingest worker's skipped frames). They are older than
+	every item pushed after, so the items kept stay the newest ones.
+	*/
+	skip(count: number): void {
+		this.#total += count;
+		this.#dropped += count;
+	}
+
 	/** The item at logical `index` (negative counts back from the newest), or `undefined`. */
 	at(index: number): T | undefined {
 		const logical = index < 0 ? this.#length + index : index;

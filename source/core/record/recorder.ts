@@ -46,6 +46,8 @@ export type Recorder = {
 	/** Called when the status changes (a start, a stop, a disk error); returns the unsubscribe. */
 	subscribe(listener: () => void): () => void;
 	onRecord(record: MessageRecord): void;
+	/** Messages received but never made into records: dropped from the recording, and counted. */
+	onSkipped(count: number): void;
 	onSnapshot(snapshot: MonitorSnapshot): void;
 	onRegistry(snapshot: RegistrySnapshot): void;
 };
@@ -156,6 +158,9 @@ export function createRecorder(sources: RecorderSources): Recorder {
 					lineEstimate(record.bytes),
 				);
 			}
+		},
+		onSkipped(count) {
+			writer?.drop(count);
 		},
 		onSnapshot(snapshot) {
 			if (writer) {

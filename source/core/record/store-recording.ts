@@ -17,6 +17,8 @@ export type StoreRecording = {
 	recorder: Recorder;
 	/** The store's `onRecord`: every message and system event as it is made. */
 	onRecord(record: MessageRecord): void;
+	/** The store's `onSkipped`. */
+	onSkipped(count: number): void;
 	/** Follows the store's snapshots (state changes) and the registry; returns the detach. */
 	attach(store: MonitorStore): () => void;
 };
@@ -48,6 +50,7 @@ export function createStoreRecording(
 				}),
 		},
 		onRecord: recorder.onRecord,
+		onSkipped: recorder.onSkipped,
 		attach(attached) {
 			store = attached;
 			const unsubscribeStore = attached.subscribe(() => {

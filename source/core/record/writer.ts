@@ -57,6 +57,8 @@ export type RecordWriter = {
 	when the line is kept: a frame's line costs a decode and base64, not to be paid while reading.
 	*/
 	write(line: JsonLine | (() => JsonLine), estimate?: number): boolean;
+	/** Counts `count` lines as received and dropped: frames never handed over (the ingest worker's skipped). */
+	drop(count: number): void;
 	stats(): RecordWriterStats;
 	/**
 	Writes what is queued, then a last line `{"type":"record","event":"stop",…}` with the counts
@@ -230,6 +232,10 @@ export async function createRecordWriter(
 
 	return {
 		write: (line, estimate) => enqueue(line, estimate, false),
+		drop(count) {
+			stats.received += count;
+			stats.dropped += count;
+		},
 		stats: () => ({...stats}),
 		async close() {
 			if (closing) {

@@ -6,6 +6,8 @@ export type MessageLog = {
 	readonly total: number;
 	readonly dropped: number;
 	push(record: MessageRecord): void;
+	/** Counts `count` messages received elsewhere and never handed over as dropped (see RingBuffer.skip). */
+	skip(count: number): void;
 	/**
 	The kept messages, oldest first, each owning its bytes. The same array while nothing was pushed
 	or cleared, so the view's memos hold across a flush for a pong or a state change.
@@ -38,6 +40,9 @@ export function createMessageLog(count: number, maxBytes: number): MessageLog {
 		push(record) {
 			ring.push(record);
 			unsettled++;
+		},
+		skip(count) {
+			ring.skip(count);
 		},
 		list() {
 			settleNewest();

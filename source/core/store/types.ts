@@ -63,13 +63,17 @@ export type StoreOptions = Omit<PoolOptions, 'listener'> & {
 	redrawAt?: (snapshot: MonitorSnapshot) => number | undefined;
 	/** Called for every record as it is made (the NDJSON stream); keep it cheap. */
 	onRecord?: (record: MessageRecord) => void;
+	/** Messages received but never made into records (see ConnectionListener.skipped). */
+	onSkipped?: (count: number) => void;
 	/**
 	Words a system event for its line (the view's `eventText`). Default: the event as data
 	(`closed code=1006 reason="" reconnecting=true`); the core itself writes no sentences.
 	*/
 	describeEvent?: (event: SystemEvent) => string;
-	/** Pool factory, for tests. */
-	createPool?: typeof createConnectionPool;
+	/** Pool factory: the monitor's reads sockets in a worker (createWorkerPool); tests bring their own. */
+	createPool?: (
+		options: PoolOptions,
+	) => ReturnType<typeof createConnectionPool>;
 };
 
 export type MonitorStore = {
