@@ -341,3 +341,27 @@ export async function measureWindow(pid, seconds) {
 		rssMiB: round(rssMiB(pid), 0),
 	};
 }
+
+/**
+Counts occurrences of `needle` in a stream of chunks, a match straddling two chunks included. The
+needle must not overlap itself (no proper prefix equal to a suffix), as wscat's `ESC[34m< ` does not;
+then the count is that of the whole stream at once.
+*/
+export function occurrenceCounter(needle) {
+	let count = 0;
+	let tail = '';
+	return {
+		add(data) {
+			const scan = tail + data;
+			let at = scan.indexOf(needle);
+			while (at !== -1) {
+				count++;
+				at = scan.indexOf(needle, at + needle.length);
+			}
+
+			// What could begin a match, never a whole one (that was counted).
+			tail = scan.slice(Math.max(0, scan.length - needle.length + 1));
+		},
+		count: () => count,
+	};
+}

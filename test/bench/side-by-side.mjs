@@ -14,7 +14,15 @@ pane rule's "N older dropped", running once a burst has filled the scrollback).
 */
 import path from 'node:path';
 import {createRequire} from 'node:module';
-import {cpuMeter, entry, round, rssMiB, sleep, writeRegistry} from './lib.mjs';
+import {
+	cpuMeter,
+	entry,
+	occurrenceCounter,
+	round,
+	rssMiB,
+	sleep,
+	writeRegistry,
+} from './lib.mjs';
 import {droppedOnScreen, isConnected, waitForQuiet} from './screen.mjs';
 import {startTerminal} from './terminal.mjs';
 
@@ -27,26 +35,6 @@ const warmupMs = 1000;
 function wscatBin() {
 	const manifest = require.resolve('wscat/package.json');
 	return path.join(path.dirname(manifest), 'bin/wscat');
-}
-
-/** Counts occurrences of `needle` across chunks (a match may straddle two). */
-function createCounter(needle) {
-	let count = 0;
-	let tail = '';
-	return {
-		add(data) {
-			const scan = tail + data;
-			let at = scan.indexOf(needle);
-			while (at !== -1) {
-				count++;
-				at = scan.indexOf(needle, at + needle.length);
-			}
-
-			// Keep what could begin a match, but never a whole one (it was counted).
-			tail = scan.slice(-(needle.length - 1));
-		},
-		count: () => count,
-	};
 }
 
 /**
@@ -77,7 +65,7 @@ async function wscatWindow({
 	log,
 	cleanups,
 }) {
-	const printed = createCounter(incoming);
+	const printed = occurrenceCounter(incoming);
 	let output = '';
 	const term = startTerminal({
 		args: [wscatBin(), '-c', `ws://127.0.0.1:${port}`],
