@@ -32,7 +32,8 @@ Phases, in order (durations are the defaults; `--quick` shortens them):
    all are connected, CPU and RSS over 30 s; then a reconnect storm (all restarted at once) with a key
    typed every ~50 ms, timed until the input line shows it, until all are connected again.
 
-Prints a table (or JSON with `--json`) and writes bench/results.json. See `--help`.
+`--only` runs some of these (e.g. `--only many-quiet` for the storm alone). Prints a table (or JSON
+with `--json`) and writes bench/results.json. See `--help`.
 */
 import {execFileSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -70,7 +71,7 @@ const cliPath = path.join(root, 'dist/cli.js');
 
 const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [options])
 
-  --quick               a short run (< 60 s): shorter phases, fewer samples
+  --quick               a short run (< 90 s): shorter phases, fewer samples
   --servers <n>         flooding servers [50]
   --quiet-servers <n>   quiet servers for the idle phase [10]
   --flood-seconds <s>   unbounded flood phase [35; quick 8]
@@ -88,6 +89,8 @@ const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [opt
   --many-seconds <s>    CPU window with those all connected [30; quick 5]
   --storm-down-ms <ms>  how long the storm's servers stay down before listening again [1000]
   --side-seconds <s>    wscat and the TUI, each on one flood server alone, for this long [4; quick 3]
+  --only <phases>       run only these, comma separated: first-frame, session (both ceilings and the
+                        TUI session: idle, registry, flood, paced), side-by-side, many-quiet [all]
   --ceiling-variants    also measure a bare client that only decodes each message (the count-only and
                         parsing ceilings are always measured)
   --cpu-prof            run the TUI under node --cpu-prof; profiles go to a temporary folder (printed)
@@ -119,6 +122,7 @@ const {values: flags} = parseArgs({
 		'cpu-prof': {type: 'boolean', default: false},
 		'ceiling-variants': {type: 'boolean', default: false},
 		'many-quiet': {type: 'string'},
+		only: {type: 'string'},
 		'many-seconds': {type: 'string'},
 		'storm-down-ms': {type: 'string'},
 		'side-seconds': {type: 'string'},
@@ -156,8 +160,24 @@ const number = (name, full, short, {zero = false} = {}) => {
 	return value;
 };
 
+const allPhases = ['first-frame', 'session', 'side-by-side', 'many-quiet'];
+const phases = new Set(
+	flags.only === undefined
+		? allPhases
+		: flags.only.split(',').map((name) => name.trim()),
+);
+for (const name of phases) {
+	if (!allPhases.includes(name)) {
+		console.error(
+			`--only: unknown phase "${name}"; the phases are ${allPhases.join(', ')}`,
+		);
+		process.exit(2);
+	}
+}
+
 const config = {
 	quick,
+	phases: [...phases],
 	servers: Math.round(number('servers', 50, 50)),
 	quietServers: Math.round(number('quiet-servers', 10, 10)),
 	floodSeconds: number('flood-seconds', 35, 8),
@@ -754,70 +774,16 @@ async function pacedPhase({term, servers, prober, dropped2}) {
 
 // ---------------------------------------------------------------------------------------------
 
-async function main() {
-	if (!fs.existsSync(cliPath)) {
-		throw new Error(
-			`${cliPath} does not exist: run \`npm run build\` first (npm run bench does)`,
-		);
-	}
-
-	const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-'));
-	cleanups.push(() => {
-		fs.rmSync(temporary, {recursive: true, force: true});
-	});
-	const quietFile = path.join(temporary, 'quiet.json');
-	const registryFile = path.join(temporary, 'r.json');
-
-	log(
-		`${os.cpus().length} cores, Node ${process.version}; ${config.servers} flood servers, ${config.quietServers} quiet${quick ? ' (quick run)' : ''}`,
-	);
-	const servers = startChild(path.join(here, 'servers.mjs'));
-	cleanups.push(async () => servers.stop());
-	await servers.ready;
-	const {ports: quietPorts} = await servers.request('start', {
-		group: 'quiet',
-		count: config.quietServers,
-	});
-	const {ports: floodPorts} = await servers.request('start', {
-		group: 'flood',
-		count: config.servers,
-	});
-	const quietEntries = quietPorts.map((port, index) =>
-		entry(`quiet-${String(index + 1).padStart(2, '0')}`, port),
-	);
-	const floodEntries = floodPorts.map((port, index) =>
-		entry(`flood-${String(index + 1).padStart(2, '0')}`, port),
-	);
-	writeRegistry(quietFile, quietEntries);
-
-	const results = {
-		machine: {
-			cores: os.cpus().length,
-			cpu: os.cpus()[0]?.model,
-			memoryGiB: round(os.totalmem() / 2 ** 30, 1),
-			node: process.version,
-			platform: `${os.platform()} ${os.release()}`,
-			loadAverageAtStart: os.loadavg().map((value) => round(value, 2)),
-		},
-		config,
-		// The TUI inherits the environment: V8 flags from there count as the user's.
-		nodeOptions: process.env.NODE_OPTIONS || undefined,
-		date: new Date().toISOString(),
-	};
-
-	// 1. First frame.
-	const frames = await firstFrames(quietFile, config.quietServers);
-	results.firstFrameMs = {
-		...summarize(frames.firstFrame),
-		runs: frames.firstFrame.map((ms) => round(ms, 0)),
-	};
-	results.allConnectedMs = summarize(frames.connected);
-	// What Node itself costs to start on this machine, in the same run: the rest is ours.
-	results.nodeStartMs = summarize(nodeStartTimes(5));
-	log(
-		`first frame: p50 ${results.firstFrameMs.p50} ms (runs ${results.firstFrameMs.runs.join(', ')}); all ${config.quietServers} connected p50 ${results.allConnectedMs.p50} ms`,
-	);
-
+/** 2–4: both ceilings, the TUI session over quiet and flooding servers, both ceilings again. */
+async function sessionPhases({
+	servers,
+	quietPorts,
+	floodPorts,
+	quietEntries,
+	floodEntries,
+	registryFile,
+	results,
+}) {
 	// 2. The ceiling (and, when asked, what a client that does less per message gets).
 	// Two ceilings: a client that only counts messages (the honest one: the monitor decodes only what
 	// it shows, so a parsing client is no upper bound), and one that parses them, as a reference.
@@ -952,23 +918,104 @@ async function main() {
 		results.flood.ingestMsgsPerSecond / countMean,
 		3,
 	);
+}
+
+async function main() {
+	if (!fs.existsSync(cliPath)) {
+		throw new Error(
+			`${cliPath} does not exist: run \`npm run build\` first (npm run bench does)`,
+		);
+	}
+
+	const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'shipyard-bench-'));
+	cleanups.push(() => {
+		fs.rmSync(temporary, {recursive: true, force: true});
+	});
+	const quietFile = path.join(temporary, 'quiet.json');
+	const registryFile = path.join(temporary, 'r.json');
+
+	log(
+		`${os.cpus().length} cores, Node ${process.version}; ${config.servers} flood servers, ${config.quietServers} quiet${quick ? ' (quick run)' : ''}`,
+	);
+	const servers = startChild(path.join(here, 'servers.mjs'));
+	cleanups.push(async () => servers.stop());
+	await servers.ready;
+	const {ports: quietPorts} = await servers.request('start', {
+		group: 'quiet',
+		count: config.quietServers,
+	});
+	const {ports: floodPorts} = await servers.request('start', {
+		group: 'flood',
+		count: config.servers,
+	});
+	const quietEntries = quietPorts.map((port, index) =>
+		entry(`quiet-${String(index + 1).padStart(2, '0')}`, port),
+	);
+	const floodEntries = floodPorts.map((port, index) =>
+		entry(`flood-${String(index + 1).padStart(2, '0')}`, port),
+	);
+	writeRegistry(quietFile, quietEntries);
+
+	const results = {
+		machine: {
+			cores: os.cpus().length,
+			cpu: os.cpus()[0]?.model,
+			memoryGiB: round(os.totalmem() / 2 ** 30, 1),
+			node: process.version,
+			platform: `${os.platform()} ${os.release()}`,
+			loadAverageAtStart: os.loadavg().map((value) => round(value, 2)),
+		},
+		config,
+		// The TUI inherits the environment: V8 flags from there count as the user's.
+		nodeOptions: process.env.NODE_OPTIONS || undefined,
+		date: new Date().toISOString(),
+	};
+
+	if (phases.has('first-frame')) {
+		// 1. First frame.
+		const frames = await firstFrames(quietFile, config.quietServers);
+		results.firstFrameMs = {
+			...summarize(frames.firstFrame),
+			runs: frames.firstFrame.map((ms) => round(ms, 0)),
+		};
+		results.allConnectedMs = summarize(frames.connected);
+		// What Node itself costs to start on this machine, in the same run: the rest is ours.
+		results.nodeStartMs = summarize(nodeStartTimes(5));
+		log(
+			`first frame: p50 ${results.firstFrameMs.p50} ms (runs ${results.firstFrameMs.runs.join(', ')}); all ${config.quietServers} connected p50 ${results.allConnectedMs.p50} ms`,
+		);
+	}
+
+	if (phases.has('session')) {
+		await sessionPhases({
+			servers,
+			quietPorts,
+			floodPorts,
+			quietEntries,
+			floodEntries,
+			registryFile,
+			results,
+		});
+	}
 
 	// 5. One server: wscat, then the TUI, each alone on it.
-	results.sideBySide = await sideBySidePhase({
-		servers,
-		port: floodPorts[0],
-		seconds: config.sideSeconds,
-		registryFile: path.join(temporary, 'solo.json'),
-		startTui,
-		rows: config.rows,
-		cols: config.cols,
-		scrollback: config.scrollback,
-		log,
-		cleanups,
-	});
+	if (phases.has('side-by-side')) {
+		results.sideBySide = await sideBySidePhase({
+			servers,
+			port: floodPorts[0],
+			seconds: config.sideSeconds,
+			registryFile: path.join(temporary, 'solo.json'),
+			startTui,
+			rows: config.rows,
+			cols: config.cols,
+			scrollback: config.scrollback,
+			log,
+			cleanups,
+		});
+	}
 
 	// 6. Many quiet servers and their reconnect storm, in a TUI session of their own.
-	if (config.manyQuiet > 0) {
+	if (phases.has('many-quiet') && config.manyQuiet > 0) {
 		results.manyQuiet = await manyQuietPhase({
 			count: config.manyQuiet,
 			seconds: config.manySeconds,
@@ -1009,6 +1056,26 @@ const timeoutNote = (summary) =>
 
 /** Issue 14's targets, and issue 5's for what issue 14 keeps (paced keys and frames, nothing lost). */
 function evaluateTargets(r) {
+	return [
+		...(r.flood ? sessionTargets(r) : []),
+		...(r.firstFrameMs
+			? [
+					target({
+						name: 'first frame p50',
+						value: r.firstFrameMs.p50,
+						unit: 'ms',
+						limit: '≤ 250',
+						pass: r.firstFrameMs.p50 <= 250,
+						note: `node -e 0 p50 ${r.nodeStartMs.p50} ms, so ${round(r.firstFrameMs.p50 - r.nodeStartMs.p50, 0)} ms are ours`,
+					}),
+				]
+			: []),
+		...(r.manyQuiet ? manyQuietTargets(r) : []),
+	];
+}
+
+/** The TUI session's: flood, paced, registry, idle. */
+function sessionTargets(r) {
 	// A key that never showed counts against p95 (and max): no pass with timeouts.
 	const floodKeyP95 =
 		r.flood.keyMs.timeouts > 0 ? undefined : r.flood.keyMs.p95;
@@ -1020,7 +1087,7 @@ function evaluateTargets(r) {
 		...r.config.tuiNodeArguments,
 		...(r.nodeOptions ? [`NODE_OPTIONS=${r.nodeOptions}`] : []),
 	];
-	const targets = [
+	return [
 		target({
 			name: 'flood: keystroke p95',
 			value: r.flood.keyMs.p95,
@@ -1075,55 +1142,12 @@ function evaluateTargets(r) {
 			pass: r.registryIdleMs.p50 <= 20,
 		}),
 		target({
-			name: 'first frame p50',
-			value: r.firstFrameMs.p50,
-			unit: 'ms',
-			limit: '≤ 250',
-			pass: r.firstFrameMs.p50 <= 250,
-			note: `node -e 0 p50 ${r.nodeStartMs.p50} ms, so ${round(r.firstFrameMs.p50 - r.nodeStartMs.p50, 0)} ms are ours`,
-		}),
-		target({
 			name: `idle CPU (${r.config.quietServers} quiet servers, ${r.idle.seconds} s)`,
 			value: r.idle.cpuPercent,
 			unit: '%',
 			limit: '< 1',
 			pass: r.idle.cpuPercent < 1,
 		}),
-	];
-	if (r.manyQuiet) {
-		const {storm} = r.manyQuiet;
-		targets.push(
-			target({
-				name: `idle CPU (${r.manyQuiet.servers} quiet servers, ${r.manyQuiet.idle.seconds} s)`,
-				value: r.manyQuiet.idle.cpuPercent,
-				unit: '%',
-				limit: '< 3',
-				pass: r.manyQuiet.idle.cpuPercent < 3,
-				note: `${r.manyQuiet.idle.rssMiB} MiB RSS${r.manyQuiet.servers === 1000 ? '' : '; the target is for 1 000'}`,
-			}),
-			target({
-				name: `reconnect storm (${r.manyQuiet.servers}): keystroke max`,
-				value: storm.keyMs.max,
-				unit: 'ms',
-				limit: '≤ 150',
-				pass:
-					storm.keyMs.timeouts === 0 &&
-					storm.keyMs.n > 0 &&
-					storm.allConnectedAgain &&
-					storm.keyMs.max <= 150,
-				note: [
-					timeoutNote(storm.keyMs),
-					storm.allConnectedAgain
-						? `all connected again ${storm.reconnectedMs} ms after the cut`
-						: `not all connected again within ${r.config.stormTimeoutMs} ms`,
-				]
-					.filter(Boolean)
-					.join('; '),
-			}),
-		);
-	}
-
-	targets.push(
 		target({
 			name: 'paced: keystroke p95',
 			value: r.paced.keyMs.p95,
@@ -1157,35 +1181,53 @@ function evaluateTargets(r) {
 					? `${r.flood.serverSideDisconnects} connections closed during the flood`
 					: undefined,
 		}),
-	);
-	return targets;
+	];
+}
+
+function manyQuietTargets(r) {
+	const {storm} = r.manyQuiet;
+	return [
+		target({
+			name: `idle CPU (${r.manyQuiet.servers} quiet servers, ${r.manyQuiet.idle.seconds} s)`,
+			value: r.manyQuiet.idle.cpuPercent,
+			unit: '%',
+			limit: '< 3',
+			pass: r.manyQuiet.idle.cpuPercent < 3,
+			note: `${r.manyQuiet.idle.rssMiB} MiB RSS${r.manyQuiet.servers === 1000 ? '' : '; the target is for 1 000'}`,
+		}),
+		target({
+			name: `reconnect storm (${r.manyQuiet.servers}): keystroke max`,
+			value: storm.keyMs.max,
+			unit: 'ms',
+			limit: '≤ 150',
+			pass:
+				storm.keyMs.timeouts === 0 &&
+				storm.keyMs.n > 0 &&
+				storm.allConnectedAgain &&
+				storm.keyMs.max <= 150,
+			note: [
+				timeoutNote(storm.keyMs),
+				storm.allConnectedAgain
+					? `all connected again ${storm.reconnectedMs} ms after the cut`
+					: `not all connected again within ${r.config.stormTimeoutMs} ms`,
+			]
+				.filter(Boolean)
+				.join('; '),
+		}),
+	];
 }
 
 // ---------------------------------------------------------------------------------------------
 
-function formatTable(r) {
-	const rows = [];
-	const row = (label, value) => {
-		rows.push([label, value]);
-	};
+/** A latency summary as one cell. */
+const ms = (summary) =>
+	summary.n === 0
+		? `— (${summary.timeouts ?? 0} timeouts)`
+		: `p50 ${summary.p50} · p95 ${summary.p95} · max ${summary.max} ms (n ${summary.n}${summary.timeouts ? `, ${summary.timeouts} timeouts` : ''})`;
+const m = (value) => `${(value / 1e6).toFixed(3)} M/s`;
+const k = (value) => `${round(value / 1000, 1)} k/s`;
 
-	const ms = (summary) =>
-		summary.n === 0
-			? `— (${summary.timeouts ?? 0} timeouts)`
-			: `p50 ${summary.p50} · p95 ${summary.p95} · max ${summary.max} ms (n ${summary.n}${summary.timeouts ? `, ${summary.timeouts} timeouts` : ''})`;
-	const m = (value) => `${(value / 1e6).toFixed(3)} M/s`;
-	row(
-		'machine',
-		`${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.platform}`,
-	);
-	row(
-		'machine load',
-		`load average ${r.machine.loadAverageAtStart[0]} at start, ${r.machine.loadAverageAtEnd[0]} at end; whole machine busy ${r.ceiling.before.machineBusyPercent} % (ceiling), ${r.flood.machineBusyPercent} % (flood), ${r.paced.machineBusyPercent} % (paced), ${r.idle.machineBusyPercent} % (idle)`,
-	);
-	row(
-		'run',
-		`${r.config.servers} flood servers, ${r.config.quietServers} quiet, ${r.config.cols}×${r.config.rows}, scrollback ${r.config.scrollback}${r.config.quick ? ', quick' : ''}, ${r.totalSeconds} s`,
-	);
+function sessionRows(r, row) {
 	row(
 		'ceiling: bare ws + JSON.parse',
 		`${m(r.ceiling.before.msgsPerSecond)} before, ${m(r.ceiling.after.msgsPerSecond)} after (mean ${m(r.ceiling.meanMsgsPerSecond)})`,
@@ -1224,14 +1266,6 @@ function formatTable(r) {
 	);
 	row('registry → row, idle', ms(r.registryIdleMs));
 	row(
-		'first frame',
-		`p50 ${r.firstFrameMs.p50} ms (runs ${r.firstFrameMs.runs.join(', ')}); all connected p50 ${r.allConnectedMs.p50} ms`,
-	);
-	row(
-		'first frame minus node -e 0',
-		`node -e 0 p50 ${r.nodeStartMs.p50} ms; first frame ${round(r.firstFrameMs.p50 - r.nodeStartMs.p50)} ms more`,
-	);
-	row(
 		'idle (10 quiet servers)',
 		`${r.idle.cpuPercent} % CPU over ${r.idle.seconds} s, ${r.idle.rssMiB} MiB RSS, ${r.idle.framesPerSecond} frames/s`,
 	);
@@ -1239,8 +1273,20 @@ function formatTable(r) {
 		'after the flood',
 		`${r.afterFlood.cpuPercent} % CPU, ${r.afterFlood.rssMiB} MiB RSS, ${r.afterFlood.framesPerSecond} frames/s (${r.config.servers + r.config.quietServers}+ servers connected, scrollback full)${r.afterFlood.settled ? `; ${r.afterFlood.settled.secondsAfterFlood} s after it: ${r.afterFlood.settled.cpuPercent} % CPU, ${r.afterFlood.settled.rssMiB} MiB RSS` : ''}`,
 	);
+}
 
-	const k = (value) => `${round(value / 1000, 1)} k/s`;
+function firstFrameRows(r, row) {
+	row(
+		'first frame',
+		`p50 ${r.firstFrameMs.p50} ms (runs ${r.firstFrameMs.runs.join(', ')}); all connected p50 ${r.allConnectedMs.p50} ms`,
+	);
+	row(
+		'first frame minus node -e 0',
+		`node -e 0 p50 ${r.nodeStartMs.p50} ms; first frame ${round(r.firstFrameMs.p50 - r.nodeStartMs.p50)} ms more`,
+	);
+}
+
+function sideBySideRows(r, row) {
 	const side = r.sideBySide;
 	row(
 		'one server: wscat',
@@ -1250,18 +1296,61 @@ function formatTable(r) {
 		'one server: TUI',
 		`${k(side.tui.msgsPerSecond)} ingested at ${side.tui.cpuPercent} % CPU (server wrote ${k(side.tui.serverMsgsPerSecond)}), ${side.tui.rssMiB} MiB RSS`,
 	);
+}
+
+function manyQuietRows(r, row) {
+	const many = r.manyQuiet;
+	row(
+		`${many.servers} quiet servers`,
+		`all connected ${many.allConnectedMs} ms after start; ${many.idle.cpuPercent} % CPU over ${many.idle.seconds} s, ${many.idle.rssMiB} MiB RSS, ${many.idle.framesPerSecond} frames/s (machine ${many.idle.machineBusyPercent} % busy)`,
+	);
+	const {storm} = many;
+	row(
+		'reconnect storm',
+		`down ${storm.downMs} ms; ${storm.allConnectedAgain ? `all connected again ${storm.reconnectedMs} ms after the cut (${storm.reconnectedAfterListenMs} ms after listening)` : 'NOT all connected again'}${storm.portsNotRelistened > 0 ? `, ${storm.portsNotRelistened} ports not relistened` : ''}; TUI ${storm.cpuPercent} % CPU, ${storm.rssMiB} MiB RSS`,
+	);
+	row('reconnect storm: keystroke', ms(storm.keyMs));
+}
+
+function formatTable(r) {
+	const rows = [];
+	const row = (label, value) => {
+		rows.push([label, value]);
+	};
+
+	row(
+		'machine',
+		`${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}, ${r.machine.platform}`,
+	);
+	const busy = [
+		[r.ceiling?.before.machineBusyPercent, 'ceiling'],
+		[r.flood?.machineBusyPercent, 'flood'],
+		[r.paced?.machineBusyPercent, 'paced'],
+		[r.idle?.machineBusyPercent, 'idle'],
+		[r.manyQuiet?.idle.machineBusyPercent, 'many quiet'],
+	].filter(([value]) => value !== undefined);
+	row(
+		'machine load',
+		`load average ${r.machine.loadAverageAtStart[0]} at start, ${r.machine.loadAverageAtEnd[0]} at end${busy.length > 0 ? `; whole machine busy ${busy.map(([value, phase]) => `${value} % (${phase})`).join(', ')}` : ''}`,
+	);
+	row(
+		'run',
+		`${r.config.servers} flood servers, ${r.config.quietServers} quiet, ${r.config.cols}×${r.config.rows}, scrollback ${r.config.scrollback}${r.config.quick ? ', quick' : ''}, phases ${r.config.phases.join(', ')}, ${r.totalSeconds} s`,
+	);
+	if (r.flood) {
+		sessionRows(r, row);
+	}
+
+	if (r.firstFrameMs) {
+		firstFrameRows(r, row);
+	}
+
+	if (r.sideBySide) {
+		sideBySideRows(r, row);
+	}
+
 	if (r.manyQuiet) {
-		const many = r.manyQuiet;
-		row(
-			`${many.servers} quiet servers`,
-			`all connected ${many.allConnectedMs} ms after start; ${many.idle.cpuPercent} % CPU over ${many.idle.seconds} s, ${many.idle.rssMiB} MiB RSS, ${many.idle.framesPerSecond} frames/s (machine ${many.idle.machineBusyPercent} % busy)`,
-		);
-		const {storm} = many;
-		row(
-			'reconnect storm',
-			`down ${storm.downMs} ms; ${storm.allConnectedAgain ? `all connected again ${storm.reconnectedMs} ms after the cut (${storm.reconnectedAfterListenMs} ms after listening)` : 'NOT all connected again'}${storm.portsNotRelistened > 0 ? `, ${storm.portsNotRelistened} ports not relistened` : ''}; TUI ${storm.cpuPercent} % CPU, ${storm.rssMiB} MiB RSS`,
-		);
-		row('reconnect storm: keystroke', ms(storm.keyMs));
+		manyQuietRows(r, row);
 	}
 
 	const width = Math.max(...rows.map(([label]) => label.length));
@@ -1269,10 +1358,12 @@ function formatTable(r) {
 		([label, value]) => `${label.padEnd(width)}  ${value}`,
 	);
 	// While the TUI idles, the bench's own processes use ~1-2 % of the machine: more is someone else.
-	if (r.idle.machineBusyPercent > 15) {
+	const idleBusy =
+		r.idle?.machineBusyPercent ?? r.manyQuiet?.idle.machineBusyPercent;
+	if (idleBusy > 15) {
 		lines.push(
 			'',
-			`warning: other work kept the machine ${r.idle.machineBusyPercent} % busy while the TUI idled; figures are pessimistic (run again on a quiet machine)`,
+			`warning: other work kept the machine ${idleBusy} % busy while the TUI idled; figures are pessimistic (run again on a quiet machine)`,
 		);
 	}
 
