@@ -178,7 +178,21 @@ async function reconnectStorm({
 			)
 		: {ok: false};
 	over = true;
-	const {latencies, timeouts} = await keys;
+	const {latencies, timeouts, keys: typed} = await keys;
+	// The two halves of a storm: every socket closing and retrying in vain, then every one reconnecting.
+	const listeningAt = t0 + restart.downMs;
+	const part = (test) => {
+		const chosen = typed.filter((key) => test(key.at));
+		return {
+			...summarize(
+				chosen
+					.map((key) => key.latency)
+					.filter((latency) => latency !== undefined),
+			),
+			timeouts: chosen.filter((key) => key.latency === undefined).length,
+		};
+	};
+
 	const cpuPercent = cpu();
 	const storm = {
 		downMs: restart.downMs,
@@ -193,6 +207,8 @@ async function reconnectStorm({
 			? round(again.at - t0 - restart.downMs, 0)
 			: undefined,
 		keyMs: {...summarize(latencies), timeouts},
+		keyMsWhileDown: part((at) => at < listeningAt),
+		keyMsWhileReconnecting: part((at) => at >= listeningAt),
 		cpuPercent: round(cpuPercent, 0),
 		rssMiB: round(rssMiB(term.pid), 0),
 		headerAtEnd: term.line(0).trim(),

@@ -1310,6 +1310,8 @@ function manyQuietRows(r, row) {
 		`down ${storm.downMs} ms; ${storm.allConnectedAgain ? `all connected again ${storm.reconnectedMs} ms after the cut (${storm.reconnectedAfterListenMs} ms after listening)` : 'NOT all connected again'}${storm.portsNotRelistened > 0 ? `, ${storm.portsNotRelistened} ports not relistened` : ''}; TUI ${storm.cpuPercent} % CPU, ${storm.rssMiB} MiB RSS`,
 	);
 	row('reconnect storm: keystroke', ms(storm.keyMs));
+	row('  while the servers were down', ms(storm.keyMsWhileDown));
+	row('  while reconnecting', ms(storm.keyMsWhileReconnecting));
 }
 
 function formatTable(r) {

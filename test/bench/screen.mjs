@@ -108,10 +108,14 @@ export async function keyLoop(
 	{gapMs = () => 60 + Math.random() * 80, stop = () => false} = {},
 ) {
 	const latencies = [];
+	/** When each key was typed (performance.now()) and its latency (undefined: a timeout). */
+	const keys = [];
 	let timeouts = 0;
 	for (let i = 0; i < 5000 && performance.now() < until && !stop(); i++) {
+		const at = performance.now();
 		// eslint-disable-next-line no-await-in-loop
 		const latency = await prober.probe();
+		keys.push({at, latency});
 		if (latency === undefined) {
 			timeouts++;
 		} else {
@@ -122,7 +126,7 @@ export async function keyLoop(
 		await sleep(gapMs());
 	}
 
-	return {latencies, timeouts};
+	return {latencies, timeouts, keys};
 }
 
 /** Waits until the TUI's record counter has not moved for `quietMs`; returns it, or undefined on timeout. */
