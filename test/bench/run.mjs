@@ -88,7 +88,7 @@ const usage = `Usage: node test/bench/run.mjs [options]   (npm run bench -- [opt
                         200]; 0 skips it
   --many-seconds <s>    CPU window with those all connected [30; quick 5]
   --storm-down-ms <ms>  how long the storm's servers stay down before listening again [1000]
-  --side-seconds <s>    wscat and the TUI, each on one flood server alone, for this long [4; quick 3]
+  --side-seconds <s>    wscat and the TUI, each on one flood server alone, for this long [4; quick 2]
   --only <phases>       run only these, comma separated: first-frame, session (both ceilings and the
                         TUI session: idle, registry, flood, paced), side-by-side, many-quiet [all]
   --ceiling-variants    also measure a bare client that only decodes each message (the count-only and
@@ -196,7 +196,7 @@ const config = {
 	manySeconds: number('many-seconds', 30, 5),
 	stormDownMs: number('storm-down-ms', 1000, 1000, {zero: true}),
 	stormTimeoutMs: 30_000,
-	sideSeconds: number('side-seconds', 4, 3),
+	sideSeconds: number('side-seconds', 4, 2),
 	registryProbesIdle: quick ? 8 : 20,
 	// RSS and CPU again this long after the flood (V8 shrinks the heap ~20 s after allocation stops).
 	settleSeconds: quick ? 0 : 25,
