@@ -299,3 +299,69 @@ export function entry(id, port) {
 		host: '127.0.0.1',
 	};
 }
+
+/** This process's soft and hard limits on open files (children inherit them), or undefined off Linux. */
+export function openFileLimits() {
+	try {
+		const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+		const match = /^Max open files\s+(\S+)\s+(\S+)/m.exec(limits);
+		const value = (text) =>
+			text === 'unlimited' ? Number.POSITIVE_INFINITY : Number(text);
+		return match ? {soft: value(match[1]), hard: value(match[2])} : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+Throws, saying what to do, when a Node process cannot hold `needed` descriptors. Only the hard limit
+counts: Node raises its soft limit to the hard one as it starts (src/node.cc; nodejs/node#51072), so
+a low `ulimit -n` is no obstacle, and a process cannot raise its hard limit without privileges.
+*/
+export function checkFileLimit(needed, what) {
+	const limits = openFileLimits();
+	if (limits !== undefined && limits.hard < needed) {
+		throw new Error(
+			`${what} needs ${needed} open files, but the hard limit is ${limits.hard} (ulimit -Hn): raise it, or ask for fewer servers`,
+		);
+	}
+
+	return limits;
+}
+
+/** A process's CPU (% of one core), the whole machine's load and the process's RSS over `seconds`. */
+export async function measureWindow(pid, seconds) {
+	const cpu = cpuMeter(pid);
+	const machine = machineMeter();
+	await sleep(seconds * 1000);
+	return {
+		seconds,
+		cpuPercent: round(cpu(), 2),
+		machineBusyPercent: round(machine(), 0),
+		rssMiB: round(rssMiB(pid), 0),
+	};
+}
+
+/**
+Counts occurrences of `needle` in a stream of chunks, a match straddling two chunks included. The
+needle must not overlap itself (no proper prefix equal to a suffix), as wscat's `ESC[34m< ` does not;
+then the count is that of the whole stream at once.
+*/
+export function occurrenceCounter(needle) {
+	let count = 0;
+	let tail = '';
+	return {
+		add(data) {
+			const scan = tail + data;
+			let at = scan.indexOf(needle);
+			while (at !== -1) {
+				count++;
+				at = scan.indexOf(needle, at + needle.length);
+			}
+
+			// What could begin a match, never a whole one (that was counted).
+			tail = scan.slice(Math.max(0, scan.length - needle.length + 1));
+		},
+		count: () => count,
+	};
+}

@@ -9,6 +9,9 @@ Each group's servers send to every client connected to them, in one of these mod
 - `paced`: `rate` messages per second across the group's servers, spread evenly;
 - `burst`: exactly `count` messages to every client, then `off`.
 
+A group can also be restarted as a whole (`restart`): every connection cut and every listener closed
+at once, then listening again on the same ports (a reconnect storm for the monitor).
+
 Messages are real WebSocket text frames, built once per server and written in slices straight to the
 TCP socket (a server's frames are unmasked, so a frame is its bytes), which keeps the servers cheap
 enough that the receiver is what limits the rate. The handshake, pings and pongs are `ws`'s own.
@@ -242,6 +245,7 @@ function setMode(group, mode, options = {}) {
 }
 
 async function startServer(group, index) {
+	let frames;
 	const httpServer = http.createServer();
 	const wss = new WebSocketServer({
 		server: httpServer,
@@ -252,7 +256,11 @@ async function startServer(group, index) {
 		httpServer,
 		wss,
 		clients: new Set(),
-		frames: buildFrames(index),
+		// Built on first use: a thousand quiet servers never send, and need not hold 1024 frames each.
+		get frames() {
+			frames ??= buildFrames(index);
+			return frames;
+		},
 		port: 0,
 	};
 	wss.on('error', () => undefined);
@@ -279,11 +287,89 @@ async function startServer(group, index) {
 		socket.on('message', () => undefined);
 		startPump(client);
 	});
-	await new Promise((resolve) => {
-		httpServer.listen(0, '127.0.0.1', resolve);
-	});
+	await listen(httpServer, 0);
 	server.port = httpServer.address().port;
 	return server;
+}
+
+async function listen(httpServer, port) {
+	return new Promise((resolve, reject) => {
+		const failed = (error) => {
+			reject(error);
+		};
+
+		httpServer.once('error', failed);
+		httpServer.listen(port, '127.0.0.1', () => {
+			httpServer.off('error', failed);
+			resolve();
+		});
+	});
+}
+
+/** Listens on `port` again, retrying while another socket briefly holds it; true when it listens. */
+async function relisten(server) {
+	for (let attempt = 0; attempt < 20; attempt++) {
+		try {
+			// eslint-disable-next-line no-await-in-loop
+			await listen(server.httpServer, server.port);
+			return true;
+		} catch (error) {
+			if (error.code !== 'EADDRINUSE') {
+				return false;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(100);
+		}
+	}
+
+	return false;
+}
+
+const sleep = async (ms) =>
+	new Promise((resolve) => {
+		setTimeout(resolve, ms);
+	});
+
+/**
+What a `docker compose restart` of all of a group's servers looks like to a client: every connection
+is cut and every listener closed in one turn of the event loop, then after `downMs` each server
+listens again on its own port.
+*/
+async function restartGroup(group, downMs) {
+	const closedAt = performance.now();
+	const closing = [];
+	for (const server of group.servers) {
+		for (const client of server.clients) {
+			client.socket.terminate();
+		}
+
+		closing.push(
+			new Promise((resolve) => {
+				server.httpServer.close(resolve);
+			}),
+		);
+	}
+
+	// Closed listeners call back once their connections are gone; a straggler must not hang the bench.
+	await Promise.race([Promise.all(closing), sleep(10_000)]);
+	// Timers may fire a little early against performance.now(): down at least `downMs`, as asked.
+	for (let i = 0; i < 5 && performance.now() < closedAt + downMs; i++) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(Math.ceil(closedAt + downMs - performance.now()));
+	}
+
+	const listeningAt = performance.now();
+	const results = await Promise.all(
+		group.servers.map(async (server) => relisten(server)),
+	);
+	return {
+		downMs: Math.round(listeningAt - closedAt),
+		relistenMs: Math.round(performance.now() - listeningAt),
+		failedPorts: group.servers
+			.filter((_, index) => !results[index])
+			.map((server) => server.port),
+	};
 }
 
 const handlers = {
@@ -303,6 +389,9 @@ const handlers = {
 		}
 
 		return {ports: group.servers.map((server) => server.port)};
+	},
+	async restart({group: name, downMs = 1000}) {
+		return restartGroup(groups.get(name), downMs);
 	},
 	mode({group: name, mode, rate, count}) {
 		setMode(groups.get(name), mode, {rate, count});

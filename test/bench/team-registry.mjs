@@ -24,14 +24,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {createClient} from '@redis/client';
-import {
-	cpuMeter,
-	machineMeter,
-	round,
-	rssMiB,
-	sleep,
-	summarize,
-} from './lib.mjs';
+import {measureWindow, round, sleep, summarize} from './lib.mjs';
 import {startTerminal} from './terminal.mjs';
 
 const root = path.resolve(
@@ -264,15 +257,7 @@ async function main() {
 	log(`all ${config.servers} connected after ${allConnectedMs} ms`);
 
 	await sleep(3000);
-	const cpu = cpuMeter(term.pid);
-	const machine = machineMeter();
-	await sleep(config.idleSeconds * 1000);
-	const idle = {
-		seconds: config.idleSeconds,
-		cpuPercent: round(cpu(), 2),
-		machineBusyPercent: round(machine(), 0),
-		rssMiB: round(rssMiB(term.pid), 0),
-	};
+	const idle = await measureWindow(term.pid, config.idleSeconds);
 	log(`idle: ${idle.cpuPercent} % CPU, ${idle.rssMiB} MiB RSS`);
 
 	const samples = [];

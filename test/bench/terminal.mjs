@@ -38,11 +38,25 @@ function terminalEnvironment(extra) {
 @param {number} options.cols
 @param {number} options.rows
 @param {number} [options.pollMs] How often waiting conditions are checked besides after each chunk.
+@param {string} [options.command] The program [node]; `args` follow it.
+@param {boolean} [options.emulate] Parse the output into a screen [true]; false for a program whose
+output is only counted (`onData`), so the emulator's speed is not what is measured.
+@param {(data: string) => void} [options.onData] Sees every chunk of output.
 */
-export function startTerminal({args, cols, rows, pollMs = 3, env = {}, cwd}) {
+export function startTerminal({
+	args,
+	cols,
+	rows,
+	pollMs = 3,
+	env = {},
+	cwd,
+	command = process.execPath,
+	emulate = true,
+	onData,
+}) {
 	const emulator = new Emulator({cols, rows, allowProposedApi: true});
 	const startedAt = performance.now();
-	const pty = spawn(process.execPath, args, {
+	const pty = spawn(command, args, {
 		name: 'xterm-256color',
 		cols,
 		rows,
@@ -96,7 +110,8 @@ export function startTerminal({args, cols, rows, pollMs = 3, env = {}, cwd}) {
 		}
 
 		tail = scan.slice(-(endOfFrame.length - 1));
-		if (!disposed) {
+		onData?.(data);
+		if (!disposed && emulate) {
 			emulator.write(data, check);
 		}
 	});
