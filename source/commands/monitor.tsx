@@ -16,6 +16,7 @@ import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
 import {createAlerts} from '../core/alerts/alerts.js';
 import {bell, notificationSequence} from '../core/alerts/notification.js';
+import {createSignalPace} from '../core/alerts/signal-pace.js';
 import {type TextPattern} from '../core/query/text-pattern.js';
 import {alertLine, alertNotification} from '../view/alert-text.js';
 import {eventText} from '../view/event-text.js';
@@ -57,6 +58,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 					file: options.record,
 					overwrite: options.recordOverwrite,
 				});
+	const signalPace = createSignalPace({windowMs: 1000, now: Date.now});
 	const alerts = createAlerts({
 		now: Date.now,
 		patterns: options.alertPatterns,
@@ -65,6 +67,11 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			queueMicrotask(() => {
 				store.note(alertLine(alert), alert.serverId);
 			});
+			// The line above for every alert; the bell and the notification at most once a second.
+			if (!signalPace.admit()) {
+				return;
+			}
+
 			const {title, body} = alertNotification(alert);
 			stdout.write(
 				options.notify

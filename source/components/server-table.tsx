@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
-import stringWidth from 'string-width';
 import {memo} from 'react';
+import {textWidth} from '../view/text-width.js';
 import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
@@ -46,25 +46,23 @@ export function ServerTable({
 	const columns = layoutColumns(width, {
 		id: Math.max(
 			0,
-			...servers.map((server) => stringWidth(cellText(idColumn, server, now))),
+			...servers.map((server) => textWidth(cellText(idColumn, server, now))),
 		),
 		address: Math.max(
 			0,
 			...servers.map((server) =>
-				stringWidth(cellText(addressColumn, server, now)),
+				textWidth(cellText(addressColumn, server, now)),
 			),
 		),
 		note: Math.max(
 			0,
-			...servers.map((server) =>
-				stringWidth(cellText(noteColumn, server, now)),
-			),
+			...servers.map((server) => textWidth(cellText(noteColumn, server, now))),
 		),
 		host:
 			new Set(servers.map((server) => server.entry.hostId)).size > 1
 				? Math.max(
 						...servers.map((server) =>
-							stringWidth(cellText(hostColumn, server, now)),
+							textWidth(cellText(hostColumn, server, now)),
 						),
 					)
 				: 0,

@@ -26,6 +26,9 @@ frames a second instead of 17).
 */
 const busyIntervalMs = 8;
 
+/** A post with nothing in it but heartbeat round trips waits at most this long, in ms. */
+const lazyPostMs = 1000;
+
 /**
 The ingest worker's body: the connection pool, its ingest budget and the batching of what it reads
 for the UI thread. Reading sockets and parsing frames is most of a flood's cost; here it runs on a
@@ -39,8 +42,9 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 	let order = 0;
 	let changed = false;
 	let measured = false;
-	/** Cancels the post that is due, if one is. */
+	/** Cancels the post that is due, if one is, and when it is due (`performance.now()`). */
 	let cancelPost: (() => void) | undefined;
+	let postDue = 0;
 	let lastPostAt = 0;
 	/** The last batch skipped frames: more come than the scrollback keeps. */
 	let flooding = false;
@@ -105,21 +109,33 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 	Posts soon: at once after a quiet spell; while frames keep coming, every `busyIntervalMs` (a
 	frame's worth, so the screen keeps its pace), and every `batchIntervalMs` while more come than
 	the scrollback keeps (a flood: fewer, fuller batches, as the screen shows only the newest anyway).
+	A heartbeat's round trip alone waits up to `lazyPostMs`: with 1 000 servers one comes every few
+	milliseconds, and posting each at once kept both threads busy for a number nobody waits for.
 	*/
-	const schedule = () => {
-		if (cancelPost !== undefined || closed) {
+	const schedule = (lazy = false) => {
+		if (closed) {
 			return;
 		}
 
+		const now = performance.now();
 		const interval = flooding ? settings.batchIntervalMs : busyIntervalMs;
-		const wait = lastPostAt + interval - performance.now();
-		if (wait <= 0) {
+		const due = lazy ? now + lazyPostMs : Math.max(now, lastPostAt + interval);
+		if (cancelPost !== undefined) {
+			if (postDue <= due) {
+				return;
+			}
+
+			cancelPost();
+		}
+
+		postDue = due;
+		if (due <= now) {
 			const immediate = setImmediate(post);
 			cancelPost = () => {
 				clearImmediate(immediate);
 			};
 		} else {
-			const timeout = setTimeout(post, wait);
+			const timeout = setTimeout(post, due - now);
 			cancelPost = () => {
 				clearTimeout(timeout);
 			};
@@ -135,7 +151,7 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 			},
 			measured() {
 				measured = true;
-				schedule();
+				schedule(true);
 			},
 			message(id, data, isBinary) {
 				batch.push(order++, readTime(), id, rawDataToBuffer(data), isBinary);
