@@ -102,7 +102,11 @@ export class FrameBatch {
 
 		const kept = Math.min(payload.length, keptBytesPerMessage);
 		const offset = this.#room(kept);
-		payload.copy(this.#arena, offset, 0, kept);
+		// TypedArray#set is a V8 builtin; Buffer#copy goes through a JS wrapper first.
+		this.#arena.set(
+			kept === payload.length ? payload : payload.subarray(0, kept),
+			offset,
+		);
 		const slot = (this.#head + this.#size) % this.#capacity;
 		this.#order[slot] = order;
 		this.#time[slot] = time;

@@ -1,3 +1,4 @@
+import {performance} from 'node:perf_hooks';
 import {createConnectionPool} from '../connections/pool.js';
 import {type Delivery, type SystemEvent} from '../connections/types.js';
 import {rawDataToBuffer} from '../raw-data.js';
@@ -45,6 +46,7 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 	/** Cancels the post that is due, if one is, and when it is due (`performance.now()`). */
 	let cancelPost: (() => void) | undefined;
 	let postDue = 0;
+	let postIsLazy = false;
 	let lastPostAt = 0;
 	/** The last batch skipped frames: more come than the scrollback keeps. */
 	let flooding = false;
@@ -113,7 +115,8 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 	milliseconds, and posting each at once kept both threads busy for a number nobody waits for.
 	*/
 	const schedule = (lazy = false) => {
-		if (closed) {
+		// Called for every frame: a post already due soon is the common case, and reads no clock.
+		if (closed || (cancelPost !== undefined && (lazy || !postIsLazy))) {
 			return;
 		}
 
@@ -129,6 +132,7 @@ export function runIngestWorker(port: WorkerPort, settings: WorkerSettings) {
 		}
 
 		postDue = due;
+		postIsLazy = lazy;
 		if (due <= now) {
 			const immediate = setImmediate(post);
 			cancelPost = () => {
