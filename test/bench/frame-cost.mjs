@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
 What one idle redraw of the monitor costs, in CPU ms per frame, without a terminal or servers:
-`node test/bench/frame-cost.mjs [--servers 10] [--frames 300] [--runs 3]`. The App is bundled with
+`node test/bench/frame-cost.mjs [--servers 10] [--frames 300] [--runs 3] [--prof-dir <dir>]` (with
+--prof-dir, each run writes a `--cpu-prof` profile there). The App is bundled with
 the same Ink patches as the CLI (scripts/bundle-options.mjs) and redrawn with the clock one second
 on each time, as uptimes tick on an idle screen. For A/B comparisons of a frame's cost; the idle CPU
 of the real program is test/bench/idle-cpu.mjs.
@@ -21,15 +22,20 @@ const {values: flags} = parseArgs({
 		servers: {type: 'string', default: '10'},
 		frames: {type: 'string', default: '300'},
 		runs: {type: 'string', default: '3'},
+		'prof-dir': {type: 'string'},
 	},
 });
 
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), 'frame-cost-'));
+// With profiles, the bundle and its source map stay beside them, so the profiles can be read.
+const bundleDirectory =
+	flags['prof-dir'] === undefined ? temporary : path.resolve(flags['prof-dir']);
 try {
 	const {plugins, define, alias, banner, external} = bundleOptions();
 	await build({
 		entryPoints: [path.join(here, 'frame-cost/app-frames.tsx')],
-		outfile: path.join(temporary, 'app-frames.mjs'),
+		outfile: path.join(bundleDirectory, 'app-frames.mjs'),
+		sourcemap: 'linked',
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
@@ -49,7 +55,18 @@ try {
 		process.stdout.write(
 			execFileSync(
 				process.execPath,
-				[path.join(temporary, 'app-frames.mjs'), flags.servers, flags.frames],
+				[
+					...(flags['prof-dir'] === undefined
+						? []
+						: [
+								'--cpu-prof',
+								'--cpu-prof-dir',
+								path.resolve(flags['prof-dir']),
+							]),
+					path.join(bundleDirectory, 'app-frames.mjs'),
+					flags.servers,
+					flags.frames,
+				],
 				{env: environment, encoding: 'utf8', timeout: 120_000},
 			),
 		);
