@@ -69,6 +69,8 @@ const config = {
 	cols: Math.round(positive('cols')),
 	rows: Math.round(positive('rows')),
 };
+// A thousand servers take a while to connect on a loaded 2-core machine.
+const connectTimeoutMs = (30 + Math.ceil(config.servers / 20)) * 1000;
 const log = (text) => {
 	process.stderr.write(`${text}\n`);
 };
@@ -99,7 +101,10 @@ const watchdog = setTimeout(
 		await cleanup();
 		process.exit(1);
 	},
-	(config.runs * (config.seconds + config.settle + 60) + 30) * 1000,
+	(config.runs *
+		(config.seconds + config.settle + connectTimeoutMs / 1000 + 30) +
+		30) *
+		1000,
 );
 watchdog.unref();
 
@@ -125,6 +130,9 @@ async function oneRun(registryFile, profileDirectory) {
 			cliPath,
 			'--registry',
 			registryFile,
+			// The registry's default bound is 256 servers.
+			'--max-servers',
+			String(Math.max(256, config.servers + 100)),
 			...flags['tui-arg'],
 		],
 		cols: config.cols,
@@ -139,11 +147,11 @@ async function oneRun(registryFile, profileDirectory) {
 	try {
 		const up = await term.waitUntil(
 			() => allConnected(term, config.servers),
-			30_000,
+			connectTimeoutMs,
 		);
 		if (!up.ok) {
 			throw new Error(
-				`not all ${config.servers} servers connected within 30 s; screen:\n${term.text()}`,
+				`not all ${config.servers} servers connected within ${connectTimeoutMs / 1000} s; screen:\n${term.text()}`,
 			);
 		}
 
