@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
 import {memo} from 'react';
-import {formatCount, formatDuration} from '../core/format.js';
+import {formatCount} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {glyphs, screenText} from '../view/glyphs.js';
@@ -9,6 +9,7 @@ import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {hostName} from '../view/host-names.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
+import {formatUptime} from '../view/uptime.js';
 import {
 	columnGap,
 	fitCell,
@@ -257,7 +258,7 @@ function rawCellText(
 
 		case 'up': {
 			return connected && state.connectedAt !== undefined
-				? formatDuration(now - state.connectedAt)
+				? formatUptime(now - state.connectedAt)
 				: '—';
 		}
 
