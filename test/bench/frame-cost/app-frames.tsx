@@ -1,7 +1,8 @@
 /**
 The monitor's App, drawn by the bundled (patched) Ink into an in-memory terminal, redrawn `frames`
-times as an idle screen is: each snapshot is the last one with the clock one second on (the uptimes
-tick) and, like the store's, fresh row objects. Prints the CPU time per frame. Built and run by
+times as an idle screen is in its first minute: each snapshot is the last one with the clock one
+second on, so every uptime ticks (they stay between 5 and 55 s, where they show seconds), and, like
+the store's, fresh row objects. Prints the CPU time per frame. Built and run by
 frame-cost.mjs; not a test.
 */
 import {EventEmitter} from 'node:events';
@@ -47,16 +48,18 @@ class Keyboard extends EventEmitter {
 const start = 1_700_000_000_000;
 let now = start;
 const servers = Array.from({length: serverCount}, (_, index) =>
-	serverRow(`quiet-${String(index + 1).padStart(4, '0')}`, {
-		connectedAt: start - 5000 - index * 37,
-	}),
+	serverRow(`quiet-${String(index + 1).padStart(4, '0')}`, {}),
 );
 const messages = textMessages(40, 'quiet-0001');
 const snapshotAt = (at: number, version: number): MonitorSnapshot =>
 	snapshotOf({
 		// The store copies every row on each publish.
-		servers: servers.map((server) => ({
+		servers: servers.map((server, index) => ({
 			...server,
+			state: {
+				...server.state,
+				connectedAt: at - 5000 - ((version % 50) * 1000 + index * 37),
+			},
 			counters: {...server.counters},
 		})),
 		messages,
