@@ -15,6 +15,7 @@ the uptimes on screen are as young as in `npm run bench` (which measures idle 2 
   --cols/--rows      terminal size [120×40]
   --cpu-prof         run the TUI under node --cpu-prof into --prof-dir (a temporary folder by default)
   --tui-arg <arg>    extra argument for the TUI (repeatable), e.g. --tui-arg=--ping-interval=60000
+  --cli <file>       the CLI to run [dist/cli.js]
   --json             print the results as JSON
 */
 import fs from 'node:fs';
@@ -34,7 +35,6 @@ import {
 import {startTerminal} from './terminal.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cliPath = path.resolve(here, '../../dist/cli.js');
 
 const {values: flags} = parseArgs({
 	options: {
@@ -48,8 +48,12 @@ const {values: flags} = parseArgs({
 		'prof-dir': {type: 'string'},
 		'tui-arg': {type: 'string', multiple: true, default: []},
 		json: {type: 'boolean', default: false},
+		cli: {type: 'string'},
 	},
 });
+
+// `--cli` runs another build (another checkout's dist/cli.js), for A/B runs on the same machine.
+const cliPath = path.resolve(flags.cli ?? path.join(here, '../../dist/cli.js'));
 
 const positive = (name) => {
 	const value = Number(flags[name]);
@@ -108,6 +112,18 @@ const watchdog = setTimeout(
 );
 watchdog.unref();
 
+/** User and system CPU seconds of a process so far (/proc/<pid>/stat utime, stime), or undefined once it is gone. */
+function cpuSplit(pid) {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		// Clock ticks; 100 a second on Linux (lib.mjs asks getconf for the exact figure).
+		return {user: Number(fields[11]) / 100, system: Number(fields[12]) / 100};
+	} catch {
+		return undefined;
+	}
+}
+
 /** Server counts from the header line: every server connected? */
 function allConnected(term, count) {
 	const line = term.line(0);
@@ -157,12 +173,20 @@ async function oneRun(registryFile, profileDirectory) {
 
 		await sleep(config.settle * 1000);
 		const cpu = cpuMeter(term.pid);
+		const split0 = cpuSplit(term.pid);
 		const machine = machineMeter();
 		const frames0 = term.frames();
 		const bytes0 = term.bytes();
 		await sleep(config.seconds * 1000);
+		const split1 = cpuSplit(term.pid);
+		const share = (key) =>
+			split0 && split1
+				? round(((split1[key] - split0[key]) / config.seconds) * 100, 2)
+				: undefined;
 		return {
 			cpuPercent: round(cpu(), 2),
+			userPercent: share('user'),
+			systemPercent: share('system'),
 			framesPerSecond: round((term.frames() - frames0) / config.seconds, 2),
 			bytesPerSecond: Math.round((term.bytes() - bytes0) / config.seconds),
 			machineBusyPercent: round(machine(), 0),
@@ -211,7 +235,7 @@ async function main() {
 		const result = await oneRun(registryFile, profileDirectory);
 		runs.push(result);
 		log(
-			`run ${run + 1}: ${result.cpuPercent} % CPU, ${result.framesPerSecond} frames/s, ${result.bytesPerSecond} B/s (machine ${result.machineBusyPercent} % busy, load ${result.loadAverage.join(' ')})`,
+			`run ${run + 1}: ${result.cpuPercent} % CPU (user ${result.userPercent}, system ${result.systemPercent}), ${result.framesPerSecond} frames/s, ${result.bytesPerSecond} B/s (machine ${result.machineBusyPercent} % busy, load ${result.loadAverage.join(' ')})`,
 		);
 	}
 
