@@ -15,6 +15,7 @@ the uptimes on screen are as young as in `npm run bench` (which measures idle 2 
   --cols/--rows      terminal size [120×40]
   --cpu-prof         run the TUI under node --cpu-prof into --prof-dir (a temporary folder by default)
   --tui-arg <arg>    extra argument for the TUI (repeatable), e.g. --tui-arg=--ping-interval=60000
+  --node-arg <flag>  extra flag for the TUI's node (repeatable), e.g. --node-arg=--import=<file>
   --cli <file>       the CLI to run [dist/cli.js]
   --json             print the results as JSON
 */
@@ -47,6 +48,7 @@ const {values: flags} = parseArgs({
 		'cpu-prof': {type: 'boolean', default: false},
 		'prof-dir': {type: 'string'},
 		'tui-arg': {type: 'string', multiple: true, default: []},
+		'node-arg': {type: 'string', multiple: true, default: []},
 		json: {type: 'boolean', default: false},
 		cli: {type: 'string'},
 	},
@@ -140,6 +142,7 @@ function allConnected(term, count) {
 async function oneRun(registryFile, profileDirectory) {
 	const term = startTerminal({
 		args: [
+			...flags['node-arg'],
 			...(profileDirectory === undefined
 				? []
 				: ['--cpu-prof', '--cpu-prof-dir', profileDirectory]),
