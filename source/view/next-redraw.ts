@@ -2,8 +2,14 @@ import {type MonitorSnapshot} from '../core/store.js';
 import {msUntilCountdownChanges} from './server-status.js';
 import {msUntilUptimeChanges, uptimeStepMs} from './uptime.js';
 
-/** Changes shown to the second (young uptimes, retry countdowns) are drawn on the clock's whole seconds. */
+/** Retry countdowns (`#3 in 4s`) are drawn on the clock's whole seconds: someone may be waiting on one. */
 const secondGridMs = 1000;
+/**
+Uptimes in their first minute (`12s`) are drawn on the clock's whole 2 seconds, as htop (1.5 s) or
+k9s (2 s) refresh: an uptime may show its new second up to 2 s late, and an idle screen with young
+connections redraws every other second instead of every second (half the idle CPU of that minute).
+*/
+const youngGridMs = 2000;
 /**
 Changes of a minute or more (older uptimes) are drawn on the clock's whole 10 seconds: servers that
 connected at different seconds would otherwise each get a redraw of their own, and a few hundred of
@@ -14,13 +20,14 @@ const minuteGridMs = 10_000;
 /**
 When the server table will read differently with no new data: an uptime or a retry countdown ticks
 over. The store republishes then, so the screen redraws only when something on it changes: once a
-second while an uptime shows seconds or a countdown runs, else at most once per 10 s (a minute ticks
-over), and never when nothing on it can change. Times are put on a grid of the clock, so rows whose
+second while a countdown runs, every 2 s while an uptime shows seconds, else at most once per 10 s
+(a minute ticks over), and never when nothing on it can change. Times are put on a grid of the clock, so rows whose
 changes are close together change in one redraw rather than one each.
 */
 export function nextRedrawAt(snapshot: MonitorSnapshot): number | undefined {
 	const {now} = snapshot;
 	let toSecond = Number.POSITIVE_INFINITY;
+	let toYoung = Number.POSITIVE_INFINITY;
 	let toMinute = Number.POSITIVE_INFINITY;
 	for (const {state} of snapshot.servers) {
 		if (state.status === 'connected' && state.connectedAt !== undefined) {
@@ -29,7 +36,7 @@ export function nextRedrawAt(snapshot: MonitorSnapshot): number | undefined {
 			if (uptimeStepMs(uptime) > secondGridMs) {
 				toMinute = Math.min(toMinute, wait);
 			} else {
-				toSecond = Math.min(toSecond, wait);
+				toYoung = Math.min(toYoung, wait);
 			}
 		}
 
@@ -43,6 +50,7 @@ export function nextRedrawAt(snapshot: MonitorSnapshot): number | undefined {
 
 	const soonest = Math.min(
 		onGrid(now + toSecond, secondGridMs),
+		onGrid(now + toYoung, youngGridMs),
 		onGrid(now + toMinute, minuteGridMs),
 	);
 	return Number.isFinite(soonest) ? soonest : undefined;

@@ -112,7 +112,7 @@ describe('nextRedrawAt', () => {
 		expect(nextRedrawAt({...snapshot, now: now + 100})).toBe(now + 1000);
 	});
 
-	test('servers that connected apart change together: one redraw a second', () => {
+	test('young servers that connected apart change together: one redraw every 2 s', () => {
 		const now = 10_000_000;
 		const servers = Array.from({length: 10}, (_, index) =>
 			serverRow(`s${index}`, {connectedAt: now - 5000 - index * 37}),
@@ -124,7 +124,9 @@ describe('nextRedrawAt', () => {
 			times.push(at);
 		}
 
-		expect(times).toEqual([1, 2, 3, 4, 5].map((second) => now + second * 1000));
+		expect(times).toEqual(
+			[2, 4, 6, 8, 10].map((second) => now + second * 1000),
+		);
 	});
 
 	test('nothing on screen counts: no redraw', () => {
@@ -142,7 +144,7 @@ describe('nextRedrawAt', () => {
 		).toBeUndefined();
 	});
 
-	test('a young uptime ticks on the second until its first minute, then at its next minute', () => {
+	test("a young uptime ticks on the clock's whole 2 s until its first minute, then at its minute", () => {
 		const now = 10_000_000;
 		const servers = [serverRow('young', {connectedAt: now - 58_500})];
 		const times = [];
@@ -152,9 +154,24 @@ describe('nextRedrawAt', () => {
 			times.push(at);
 		}
 
-		// 58.5 s: "59s" at the next whole second, "1m" at the one after; "2m" is due at 120 s
-		// (now + 61.5 s) and drawn on the next whole 10 s of the clock.
-		expect(times).toEqual([now + 1000, now + 2000, now + 70_000]);
+		// 58.5 s: "59s" is due at now + 0.5 s and drawn at the next whole 2 s ("1m" by then); "2m" is
+		// due at 120 s (now + 61.5 s) and drawn on the next whole 10 s, "3m" likewise.
+		expect(times).toEqual([now + 2000, now + 70_000, now + 130_000]);
+	});
+
+	test('a retry countdown still ticks every second', () => {
+		const now = 10_000_000;
+		const servers = [
+			serverRow('retrying', {
+				status: 'reconnecting',
+				connectedAt: undefined,
+				nextRetryAt: now + 4500,
+			}),
+		];
+		expect(nextRedrawAt(snapshotOf({now, servers}))).toBe(now + 1000);
+		expect(nextRedrawAt(snapshotOf({now: now + 1000, servers}))).toBe(
+			now + 2000,
+		);
 	});
 
 	test('many servers past their first minute redraw together, at most once per 10 s, never more than 10 s late', () => {
