@@ -22,6 +22,7 @@ import {useCommandKeys} from './hooks/use-command-keys.js';
 import {useMessageView} from './hooks/use-message-view.js';
 import {useMonitorSnapshot} from './hooks/use-monitor-snapshot.js';
 import {useRecording} from './hooks/use-recording.js';
+import {useServerLabels} from './hooks/use-server-labels.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {detailLines, detailSummary} from './view/detail-text.js';
 import {feedbackRows} from './view/feedback.js';
@@ -108,16 +109,7 @@ export function App({
 		snapshot.servers.length,
 		feedbackLines.length,
 	);
-	const labels = useMemo(
-		() =>
-			new Map(
-				snapshot.servers.map((server) => [
-					server.id,
-					server.entry.name ?? server.id,
-				]),
-			),
-		[snapshot.servers],
-	);
+	const labels = useServerLabels(snapshot.servers);
 	const view = useMessageView(
 		snapshot.messages,
 		ui,

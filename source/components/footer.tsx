@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {memo} from 'react';
 import {keyHints} from '../view/commands/docs.js';
 import {fitHints} from '../view/commands/fit-hints.js';
 import {glyphs} from '../view/glyphs.js';
@@ -11,7 +12,7 @@ type Props = {
 };
 
 /** Key hints from the command table: as many whole ones as fit, help and quit first. */
-export function Footer({width}: Props) {
+function FooterView({width}: Props) {
 	return (
 		<Text dimColor wrap="truncate-end">
 			{' '}
@@ -24,3 +25,6 @@ export function Footer({width}: Props) {
 		</Text>
 	);
 }
+
+// Redrawn only when its props change: an idle screen redraws for the uptimes, not for this.
+export const Footer = memo(FooterView);

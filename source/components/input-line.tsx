@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import stringWidth from 'string-width';
+import {memo} from 'react';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {paint} from '../view/color-mode.js';
 import {inputWindow} from '../view/input-window.js';
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** The prompt, always ready for typing: shows where Enter sends and how many will receive it. */
-export function InputLine({
+function InputLineView({
 	value,
 	cursor,
 	target,
@@ -62,3 +63,6 @@ function placeholder(recipients: number, target: string | undefined): string {
 
 	return `type a message — Enter sends to ${recipients === 1 ? (target === undefined ? '1 server' : 'it') : `${recipients} servers`} · Tab target · /help`;
 }
+
+// Redrawn only when its props change: an idle screen redraws for the uptimes, not for this.
+export const InputLine = memo(InputLineView);

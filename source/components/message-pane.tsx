@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {memo} from 'react';
 import {type MessageRecord} from '../core/messages/record.js';
 import {type MessageFilter} from '../core/query/filter.js';
 import {type TextPattern} from '../core/query/text-pattern.js';
@@ -41,7 +42,7 @@ type Props = {
 };
 
 /** The scrolling pane: follows new messages, or stays put while scrolled back and counts what is new. */
-export function MessagePane({
+function MessagePaneView({
 	lines,
 	labels,
 	width,
@@ -122,3 +123,6 @@ export function MessagePane({
 		</Box>
 	);
 }
+
+// Redrawn only when its props change: an idle screen redraws for the uptimes, not for this.
+export const MessagePane = memo(MessagePaneView);

@@ -1,5 +1,6 @@
 import {Text} from 'ink';
 import stringWidth from 'string-width';
+import {memo} from 'react';
 import {glyphs, screenText} from '../view/glyphs.js';
 
 type Props = {
@@ -11,7 +12,7 @@ type Props = {
 };
 
 /** `─ servers · 4 ─────────`: a one-line divider that names the section below it. */
-export function SectionRule({title = '', detail = '', width}: Props) {
+function SectionRuleView({title = '', detail = '', width}: Props) {
 	const shownDetail = detail === '' ? '' : screenText(` · ${detail}`);
 	const label = title === '' ? '' : ` ${title}${shownDetail} `;
 	const fill = Math.max(0, width - 1 - stringWidth(label));
@@ -25,3 +26,6 @@ export function SectionRule({title = '', detail = '', width}: Props) {
 		</Text>
 	);
 }
+
+// Redrawn only when its props change: an idle screen redraws for the uptimes, not for this.
+export const SectionRule = memo(SectionRuleView);

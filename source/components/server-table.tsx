@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {textWidth} from '../view/text-width.js';
-import {formatCount, formatDuration} from '../core/format.js';
+import {formatCount} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {glyphs, screenText} from '../view/glyphs.js';
@@ -9,10 +9,12 @@ import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {hostName} from '../view/host-names.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
+import {formatUptime} from '../view/uptime.js';
 import {
 	columnGap,
 	fitCell,
 	layoutColumns,
+	rowPrefixWidth,
 	type Column,
 } from '../view/table-columns.js';
 import {sortLabel, sortRows, type SortOrder} from '../view/table-sort.js';
@@ -111,6 +113,7 @@ export function ServerTable({
 							columns={columns}
 							isSelected={server.id === selectedId}
 							now={now}
+							width={width}
 						/>
 					))
 				)}
@@ -124,47 +127,80 @@ type RowProps = {
 	readonly columns: Column[];
 	readonly isSelected: boolean;
 	readonly now: number;
+	/** The table's width: a row that fits it is drawn in parts (see below). */
+	readonly width: number;
 };
 
-function ServerRowView({server, columns, isSelected, now}: RowProps) {
+function ServerRowView({server, columns, isSelected, now, width}: RowProps) {
 	const style = statusStyles[server.state.status];
+	const cells = columns.map((column, index) => {
+		const text = fitCell(
+			cellText(column, server, now),
+			column.width,
+			column.align,
+		);
+		const gap = index === 0 ? '' : ' '.repeat(columnGap);
+		if (column.key === 'status') {
+			return (
+				<Text key={column.key} color={paint(style.color)}>
+					{gap}
+					{text}
+				</Text>
+			);
+		}
+
+		if (column.key === 'id') {
+			return (
+				<Text key={column.key} color={paint(serverColor(server.id))}>
+					{gap}
+					{text}
+				</Text>
+			);
+		}
+
+		return (
+			<Text key={column.key} dimColor={column.key === 'note'}>
+				{gap}
+				{text}
+			</Text>
+		);
+	});
+	const prefix = isSelected ? `${glyphs.selected} ` : '  ';
+	const up = columns.findIndex((column) => column.key === 'up');
+	// The uptime ticks on an idle screen while the rest of the row stays. Ink measures, tokenises
+	// and lays out each text node whole, so the uptime gets a node of its own and a tick redoes six
+	// characters instead of the whole row (a third of an idle redraw's cost). Only for a row that
+	// fits: a wider one stays one node, cut at its end with a marker as before.
+	if (up === -1 || rowWidth(columns) > width) {
+		return (
+			<Text wrap="truncate-end" inverse={isSelected}>
+				{prefix}
+				{cells}
+			</Text>
+		);
+	}
+
+	const after = cells.slice(up + 1);
 	return (
-		<Text wrap="truncate-end" inverse={isSelected}>
-			{isSelected ? `${glyphs.selected} ` : '  '}
-			{columns.map((column, index) => {
-				const text = fitCell(
-					cellText(column, server, now),
-					column.width,
-					column.align,
-				);
-				const gap = index === 0 ? '' : ' '.repeat(columnGap);
-				if (column.key === 'status') {
-					return (
-						<Text key={column.key} color={paint(style.color)}>
-							{gap}
-							{text}
-						</Text>
-					);
-				}
-
-				if (column.key === 'id') {
-					return (
-						<Text key={column.key} color={paint(serverColor(server.id))}>
-							{gap}
-							{text}
-						</Text>
-					);
-				}
-
-				return (
-					<Text key={column.key} dimColor={column.key === 'note'}>
-						{gap}
-						{text}
-					</Text>
-				);
-			})}
-		</Text>
+		<Box>
+			<Text inverse={isSelected}>
+				{prefix}
+				{cells.slice(0, up)}
+			</Text>
+			<Text inverse={isSelected}>{cells[up]}</Text>
+			{after.length > 0 ? <Text inverse={isSelected}>{after}</Text> : null}
+		</Box>
 	);
+}
+
+/** A row's width in cells: the selection marker, every column and the gaps between them. */
+function rowWidth(columns: Column[]): number {
+	let sum = rowPrefixWidth + columnGap * Math.max(0, columns.length - 1);
+	for (const column of columns) {
+		sum += column.width;
+	}
+
+	return sum;
 }
 
 const ServerRow = memo(ServerRowView);
@@ -220,7 +256,7 @@ function rawCellText(
 
 		case 'up': {
 			return connected && state.connectedAt !== undefined
-				? formatDuration(now - state.connectedAt)
+				? formatUptime(now - state.connectedAt)
 				: '—';
 		}
 

@@ -117,7 +117,11 @@ export function useMessageView(
 		[matching],
 	);
 	const index = ui.findSeq === undefined ? -1 : matchSeqs.indexOf(ui.findSeq);
-	const window = messageWindow(matching, ui.anchorSeq, rows);
+	// The same window object (and lines) while nothing it is made of changes, for the memoised pane.
+	const window = useMemo(
+		() => messageWindow(matching, ui.anchorSeq, rows),
+		[matching, ui.anchorSeq, rows],
+	);
 	return {
 		...window,
 		seqs,

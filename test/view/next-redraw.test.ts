@@ -4,6 +4,7 @@ import {
 	msUntilDurationChanges,
 } from '../../source/core/format.js';
 import {nextRedrawAt} from '../../source/view/next-redraw.js';
+import {formatUptime, msUntilUptimeChanges} from '../../source/view/uptime.js';
 import {
 	msUntilCountdownChanges,
 	statusNote,
@@ -30,6 +31,42 @@ describe('msUntilDurationChanges', () => {
 	test('an uptime past an hour changes once a minute, past a day once an hour', () => {
 		expect(msUntilDurationChanges(3_600_000)).toBe(60_000);
 		expect(msUntilDurationChanges(86_400_000)).toBe(3_600_000);
+	});
+});
+
+describe('formatUptime', () => {
+	test.each([
+		[0, '0s'],
+		[59_999, '59s'],
+		[60_000, '1m'],
+		[65_000, '1m'],
+		[3_599_999, '59m'],
+		[3_600_000, '1h00m'],
+		[3_720_000, '1h02m'],
+		[86_400_000, '1d00h'],
+		[-1, '—'],
+	])(
+		'%i ms of uptime reads %s: seconds for the first minute only',
+		(ms, text) => {
+			expect(formatUptime(ms)).toBe(text);
+		},
+	);
+
+	test.each(durations)(
+		'%i ms reads the same until exactly the time msUntilUptimeChanges gives',
+		(ms) => {
+			const wait = msUntilUptimeChanges(ms);
+			expect(wait).toBeGreaterThan(0);
+			expect(formatUptime(ms + wait - 1)).toBe(formatUptime(ms));
+			expect(formatUptime(ms + wait)).not.toBe(formatUptime(ms));
+		},
+	);
+
+	test('an uptime past its first minute changes once a minute, past a day once an hour', () => {
+		expect(msUntilUptimeChanges(59_000)).toBe(1000);
+		expect(msUntilUptimeChanges(60_000)).toBe(60_000);
+		expect(msUntilUptimeChanges(61_500)).toBe(58_500);
+		expect(msUntilUptimeChanges(86_400_000)).toBe(3_600_000);
 	});
 });
 
@@ -75,7 +112,7 @@ describe('nextRedrawAt', () => {
 		expect(nextRedrawAt({...snapshot, now: now + 100})).toBe(now + 1000);
 	});
 
-	test('servers that connected apart change together: one redraw a second', () => {
+	test('young servers that connected apart change together: one redraw every 2 s', () => {
 		const now = 10_000_000;
 		const servers = Array.from({length: 10}, (_, index) =>
 			serverRow(`s${index}`, {connectedAt: now - 5000 - index * 37}),
@@ -87,7 +124,9 @@ describe('nextRedrawAt', () => {
 			times.push(at);
 		}
 
-		expect(times).toEqual([1, 2, 3, 4, 5].map((second) => now + second * 1000));
+		expect(times).toEqual(
+			[2, 4, 6, 8, 10].map((second) => now + second * 1000),
+		);
 	});
 
 	test('nothing on screen counts: no redraw', () => {
@@ -103,6 +142,61 @@ describe('nextRedrawAt', () => {
 				}),
 			),
 		).toBeUndefined();
+	});
+
+	test("a young uptime ticks on the clock's whole 2 s until its first minute, then at its minute", () => {
+		const now = 10_000_000;
+		const servers = [serverRow('young', {connectedAt: now - 58_500})];
+		const times = [];
+		let at = now;
+		for (let step = 0; step < 3; step++) {
+			at = nextRedrawAt(snapshotOf({now: at, servers}))!;
+			times.push(at);
+		}
+
+		// 58.5 s: "59s" is due at now + 0.5 s and drawn at the next whole 2 s ("1m" by then); "2m" is
+		// due at 120 s (now + 61.5 s) and drawn on the next whole 10 s, "3m" likewise.
+		expect(times).toEqual([now + 2000, now + 70_000, now + 130_000]);
+	});
+
+	test('a retry countdown still ticks every second', () => {
+		const now = 10_000_000;
+		const servers = [
+			serverRow('retrying', {
+				status: 'reconnecting',
+				connectedAt: undefined,
+				nextRetryAt: now + 4500,
+			}),
+		];
+		expect(nextRedrawAt(snapshotOf({now, servers}))).toBe(now + 1000);
+		expect(nextRedrawAt(snapshotOf({now: now + 1000, servers}))).toBe(
+			now + 2000,
+		);
+	});
+
+	test('many servers past their first minute redraw together, at most once per 10 s, never more than 10 s late', () => {
+		const now = 10_000_000;
+		// 300 servers connected at 300 different times across 5 minutes.
+		const servers = Array.from({length: 300}, (_, index) =>
+			serverRow(`s${index}`, {connectedAt: now - 120_000 - index * 1003}),
+		);
+		let at = now;
+		for (let step = 0; step < 30; step++) {
+			const next = nextRedrawAt(snapshotOf({now: at, servers}))!;
+			expect(next - at).toBeGreaterThanOrEqual(1);
+			expect(next - at).toBeLessThanOrEqual(10_000);
+			expect(next % 10_000).toBe(0);
+			// Every uptime that changed since the last redraw changed at most 10 s before this one.
+			for (const server of servers) {
+				const connectedAt = server.state.connectedAt!;
+				const changedAt = at + msUntilUptimeChanges(at - connectedAt);
+				if (changedAt <= next) {
+					expect(next - changedAt).toBeLessThan(10_000);
+				}
+			}
+
+			at = next;
+		}
 	});
 
 	test('servers up for over an hour redraw once a minute', () => {

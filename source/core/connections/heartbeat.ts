@@ -5,7 +5,11 @@ import {quietly} from './quietly.js';
 export type HeartbeatOptions = {
 	intervalMs: number;
 	now: () => number;
-	/** A round trip was measured, in ms. */
+	/**
+	A round trip was measured, in ms, and differs from the last one (the first always does). The same
+	figure again is not news: with hundreds of idle servers pinged every few seconds, reporting each
+	pong would have the screen redrawn every second to show what it already shows.
+	*/
 	measured(rttMs: number): void;
 	/** The peer answered neither a ping nor with any frame for a whole interval; it is cut off. */
 	dead(): void;
@@ -27,6 +31,7 @@ export function startHeartbeat(
 	options: HeartbeatOptions,
 ): Heartbeat {
 	let pingSentAt: number | undefined;
+	let lastRtt: number | undefined;
 	let heardSinceCheck = false;
 	// A ping that cannot be sent ends the socket (and so reconnects) instead of throwing.
 	const ping = () => {
@@ -45,7 +50,10 @@ export function startHeartbeat(
 		if (pingSentAt !== undefined) {
 			const rtt = options.now() - pingSentAt;
 			pingSentAt = undefined;
-			options.measured(rtt);
+			if (rtt !== lastRtt) {
+				lastRtt = rtt;
+				options.measured(rtt);
+			}
 		}
 	};
 
