@@ -1,7 +1,7 @@
 // The esbuild options of the shipped bundle, shared by scripts/bundle.mjs and the tests that must
 // judge exactly what ships (test/install/library-entry.test.ts, test/install/ink-differential.test.ts).
 import {inkPatchesPlugin} from './ink-patches.mjs';
-import {yogaPatchPlugin} from './yoga-patch.mjs';
+import {startPatchesPlugin} from './start-patches.mjs';
 
 /**
 Everything the package runs: the CLI and the two library entries that package.json `exports` names.
@@ -40,10 +40,10 @@ export function bundleOptions({patchInk = true} = {}) {
 			// CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
 			js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 		},
-		// The yoga patch changes how its bytes are read, not the layout: both builds get it.
+		// The start-up patches change how results are reached, not what Ink draws: both builds get them.
 		plugins: patchInk
-			? [inkPatchesPlugin(), yogaPatchPlugin()]
-			: [yogaPatchPlugin()],
+			? [inkPatchesPlugin(), startPatchesPlugin()]
+			: [startPatchesPlugin()],
 		logLevel: 'warning',
 	};
 }

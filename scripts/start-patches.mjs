@@ -1,0 +1,102 @@
+// Changes to two dependencies that cost the first frame time for nothing, applied when the CLI is
+// bundled (never to node_modules). Each one changes how a result is reached, never the result.
+//
+// - yoga-layout (Ink's layout engine) ships its WebAssembly as a base64 `data:` URL inside its
+//   JavaScript and, being Emscripten output written for browsers too, reads it back with `fetch()`
+//   whenever a global `fetch` exists. In Node that first `fetch()` loads undici, Node's HTTP client:
+//   ~25 ms of compiling before the first frame, only to decode a string already in memory. Patched,
+//   the embedded bytes are decoded with `Buffer` (0.2 ms; Emscripten's own fallback, `atob` and a
+//   loop, takes 2.4 ms). Same bytes, same layout engine.
+// - string-width asks `/^\p{RGI_Emoji}$/v` about every grapheme of every non-ASCII text. That
+//   expression is thousands of emoji sequences: V8 compiles it on its first use, ~40 ms, and again to
+//   machine code on its second, ~8 ms, so the first frame paid ~50 ms for a table border (`─`) or a
+//   status dot (`●`). Patched, a grapheme of one code point is asked only if it has the
+//   Emoji_Presentation property (a plain character class, compiled in well under a millisecond):
+//   every one-code-point RGI emoji has it, which test/install/start-patches.test.ts checks for every
+//   code point there is. Graphemes of several code points are asked as before.
+//
+// Like scripts/ink-patches.mjs, a patch must match its file's text exactly once, or the build fails
+// (and test/install/start-patches.test.ts) instead of silently shipping without it; so a new
+// version of either package is reviewed here before it ships.
+import fs from 'node:fs/promises';
+
+export const startPatches = [
+	{
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		why: 'the embedded WebAssembly is decoded with Buffer, not fetched (which loads undici)',
+		// `ya` returns a promise of the WebAssembly bytes; `w` is bytes given by the caller (none
+		// here), `H` is the data URL, `ua(H)` says it is one, and `H.slice(37)` is its base64 (after
+		// `data:application/octet-stream;base64,`).
+		find: 'function ya(){return w||"function"!=typeof fetch?',
+		replace:
+			'function ya(){return !w&&ua(H)?Promise.resolve().then(function(){return new Uint8Array(Buffer.from(H.slice(37),"base64"))}):w||"function"!=typeof fetch?',
+	},
+	{
+		file: 'string-width/index.js',
+		why: 'the RGI_Emoji expression is compiled only for a grapheme that may be one',
+		find: 'if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+		replace:
+			'if ((shipyardMayBeRgiEmoji(segment) && rgiEmojiRegex.test(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+		append: String.raw`
+const shipyardEmojiPresentation = /^\p{Emoji_Presentation}$/u;
+function shipyardMayBeRgiEmoji(segment) {
+	const oneCodePoint = segment.length === (segment.codePointAt(0) > 0xFFFF ? 2 : 1);
+	return !oneCodePoint || shipyardEmojiPresentation.test(segment);
+}`,
+	},
+];
+
+/**
+The patched text of one of the files in `startPatches`; throws if a patch does not match exactly
+once.
+*/
+export function patchStartSource(file, source) {
+	let patched = source;
+	const appended = [];
+	for (const patch of startPatches.filter((item) => item.file === file)) {
+		const count = patched.split(patch.find).length - 1;
+		if (count !== 1) {
+			throw new Error(
+				`start patch "${patch.why}" matched ${count} times in ${file} (expected once): the package has changed; review scripts/start-patches.mjs`,
+			);
+		}
+
+		patched = patched.replace(patch.find, () => patch.replace);
+		if (patch.append) {
+			appended.push(patch.append);
+		}
+	}
+
+	return [patched, ...appended].join('\n');
+}
+
+/**
+The esbuild plugin: each patched file is loaded through `patchStartSource`. Only the top-level copy
+of a package is patched (wrap-ansi carries an older string-width of its own, with other text).
+*/
+export function startPatchesPlugin() {
+	const files = new Set(startPatches.map((patch) => patch.file));
+	return {
+		name: 'shipyard-start-patches',
+		setup(build) {
+			build.onLoad(
+				{
+					filter:
+						/[\\/]node_modules[\\/](?:yoga-layout|string-width)[\\/][\w/\\-]+\.js$/,
+				},
+				async (arguments_) => {
+					const parts = arguments_.path
+						.replaceAll('\\', '/')
+						.split('/node_modules/');
+					const file = parts.length === 2 ? parts[1] : undefined;
+					if (file === undefined || !files.has(file)) {
+						return undefined;
+					}
+
+					const source = await fs.readFile(arguments_.path, 'utf8');
+					return {contents: patchStartSource(file, source), loader: 'js'};
+				},
+			);
+		},
+	};
+}

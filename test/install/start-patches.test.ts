@@ -1,0 +1,211 @@
+import {spawnSync} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {fc, test as property} from '@fast-check/vitest';
+import {build} from 'esbuild';
+import stringWidth from 'string-width';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {bundleOptions} from '../../scripts/bundle-options.mjs';
+import {patchStartSource, startPatches} from '../../scripts/start-patches.mjs';
+
+// Two dependencies are patched in the bundle so the first frame does not wait for them
+// (scripts/start-patches.mjs): yoga's WebAssembly is read without fetch() (which loaded undici), and
+// string-width compiles its RGI_Emoji expression only for a grapheme that may be an emoji.
+const root = path.resolve(import.meta.dirname, '../..');
+let folder: string;
+beforeAll(() => {
+	folder = fs.mkdtempSync(path.join(os.tmpdir(), 'start-patches-'));
+});
+afterAll(() => {
+	fs.rmSync(folder, {recursive: true, force: true});
+});
+
+/** Bundles `contents` exactly as the CLI is bundled, into one file; returns its path. */
+async function bundle(name: string, contents: string): Promise<string> {
+	const outfile = path.join(folder, `${name}.mjs`);
+	await build({
+		...bundleOptions(),
+		absWorkingDir: root,
+		entryPoints: undefined,
+		stdin: {contents, resolveDir: root, loader: 'js'},
+		outdir: undefined,
+		outbase: undefined,
+		outfile,
+		splitting: false,
+		sourcemap: false,
+		legalComments: 'none',
+		logLevel: 'silent',
+	});
+	return outfile;
+}
+
+/**
+Loads yoga as the CLI bundle does, with every fetch() recorded (and refused, so a fetch cannot be
+what made the layout work), then lays out a row of two children.
+*/
+const yogaScene = `
+const fetched = [];
+globalThis.fetch = async (url) => {
+	fetched.push(String(url).slice(0, 40));
+	throw new Error('no fetch here');
+};
+const {default: Yoga} = await import('yoga-layout');
+const rowNode = Yoga.Node.create();
+rowNode.setFlexDirection(Yoga.FLEX_DIRECTION_ROW);
+rowNode.setWidth(100);
+rowNode.setHeight(10);
+const fixed = Yoga.Node.create();
+fixed.setWidth(30);
+const grow = Yoga.Node.create();
+grow.setFlexGrow(1);
+rowNode.insertChild(fixed, 0);
+rowNode.insertChild(grow, 1);
+rowNode.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
+console.log(JSON.stringify({fetched, grow: grow.getComputedLayout()}));
+`;
+
+describe('yoga in the bundle', () => {
+	test('lays out without ever calling fetch()', async () => {
+		const file = await bundle('yoga-scene', yogaScene);
+		const result = spawnSync(process.execPath, [file], {
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		const output = JSON.parse(result.stdout) as {
+			fetched: string[];
+			grow: {left: number; width: number; height: number};
+		};
+		expect(output.fetched).toEqual([]);
+		expect(output.grow).toMatchObject({left: 30, width: 70, height: 10});
+	});
+});
+
+describe('string-width in the bundle', () => {
+	type Width = (text: string) => number;
+	let bundledWidth: Width;
+	beforeAll(async () => {
+		const file = await bundle(
+			'string-width',
+			"export {default} from 'string-width';",
+		);
+		({default: bundledWidth} = (await import(pathToFileURL(file).href)) as {
+			default: Width;
+		});
+	});
+
+	/** The RGI_Emoji expressions `measure` asks, by `RegExp.prototype.test`. */
+	function rgiEmojiTests(measure: () => void): number {
+		const {test: original} = RegExp.prototype;
+		let count = 0;
+		// eslint-disable-next-line no-extend-native -- watched for the length of one call, then restored
+		RegExp.prototype.test = function (this: RegExp, text: string) {
+			if (this.source.includes('RGI_Emoji')) {
+				count++;
+			}
+
+			return original.call(this, text);
+		};
+
+		try {
+			measure();
+		} finally {
+			// eslint-disable-next-line no-extend-native -- restored
+			RegExp.prototype.test = original;
+		}
+
+		return count;
+	}
+
+	test('measures the first screen’s glyphs without asking the RGI_Emoji expression', () => {
+		const glyphs = [
+			'─ servers ──────',
+			'▸ quiet-01  ● connected  127.0.0.1:4000  3m12s  1ms  120',
+			'◌ reconnecting · #3 in 4s … ✕ stale › ↑↓ ⏎',
+		];
+		let widths: number[] = [];
+		expect(
+			rgiEmojiTests(() => {
+				widths = glyphs.map((text) => bundledWidth(text));
+			}),
+		).toBe(0);
+		expect(widths).toEqual(glyphs.map((text) => stringWidth(text)));
+	});
+
+	test('still asks it about emoji, and measures them as before', () => {
+		const emoji = ['⌚', '👍🏽', '🇫🇷', '#️⃣', '👩‍💻', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '❤️'];
+		let widths: number[] = [];
+		expect(
+			rgiEmojiTests(() => {
+				widths = emoji.map((text) => bundledWidth(text));
+			}),
+		).toBeGreaterThan(0);
+		expect(widths).toEqual(emoji.map((text) => stringWidth(text)));
+	});
+
+	// The patch's premise, for this Node's Unicode data (the same engine answers both questions).
+	test('every one-code-point RGI emoji has Emoji_Presentation', () => {
+		// Built from a string: the `v` flag is newer than the TypeScript target (Node 20 has it).
+		// eslint-disable-next-line prefer-regex-literals -- a literal with `v` does not compile for ES2022
+		const rgiEmoji = new RegExp(String.raw`^\p{RGI_Emoji}$`, 'v');
+		const emojiPresentation = /^\p{Emoji_Presentation}$/u;
+		const missing: string[] = [];
+		for (let codePoint = 0; codePoint <= 0x10_ff_ff; codePoint++) {
+			if (codePoint >= 0xd8_00 && codePoint <= 0xdf_ff) {
+				continue;
+			}
+
+			const text = String.fromCodePoint(codePoint);
+			if (rgiEmoji.test(text) && !emojiPresentation.test(text)) {
+				missing.push(codePoint.toString(16));
+			}
+		}
+
+		expect(missing).toEqual([]);
+	});
+
+	property.prop(
+		[
+			fc.array(
+				fc.oneof(
+					fc.string({unit: 'grapheme'}),
+					fc.string({unit: 'binary'}),
+					fc.constantFrom('👍🏽', '🇫🇷', '#️⃣', '👩‍💻', 'é', '가', '漢', '\u0301'),
+				),
+				{maxLength: 8},
+			),
+		],
+		{numRuns: 300},
+	)('measures any text as the unpatched string-width does', (pieces) => {
+		const text = pieces.join('');
+		expect(bundledWidth(text)).toBe(stringWidth(text));
+	});
+});
+
+describe('the patches', () => {
+	const files = [...new Set(startPatches.map((patch) => patch.file))];
+	// The top-level copy: the one the plugin patches.
+	const installed = (file: string) =>
+		fs.readFileSync(path.join(root, 'node_modules', file), 'utf8');
+
+	test.each(files)(
+		'all of %s’s patches match the installed file once',
+		(file) => {
+			const patched = patchStartSource(file, installed(file));
+			for (const patch of startPatches.filter((item) => item.file === file)) {
+				expect(patched).toContain(patch.replace);
+				expect(patched).toContain(patch.append ?? '');
+			}
+		},
+	);
+
+	test('a patch that no longer matches fails, naming itself', () => {
+		const [first] = startPatches;
+		expect(() => patchStartSource(first!.file, 'export default 1;')).toThrow(
+			`start patch "${first!.why}" matched 0 times in ${first!.file}`,
+		);
+	});
+});
