@@ -1,4 +1,4 @@
-// Changes to two dependencies that cost the first frame time for nothing, applied when the CLI is
+// Changes to three dependencies that cost the first frame time for nothing, applied when the CLI is
 // bundled (never to node_modules). Each one changes how a result is reached, never the result.
 //
 // - yoga-layout (Ink's layout engine) ships its WebAssembly as a base64 `data:` URL inside its
@@ -14,6 +14,10 @@
 //   Emoji_Presentation property (a plain character class, compiled in well under a millisecond):
 //   every one-code-point RGI emoji has it, which test/install/start-patches.test.ts checks for every
 //   code point there is. Graphemes of several code points are asked as before.
+// - meow requires normalize-package-data when it is imported, and with it spdx-correct, which sorts
+//   its license tables with `localeCompare` (loading ICU's collation): ~20 ms at every start, for a
+//   function meow calls only when `cli.pkg` is read, which we never do. Patched, it is required on
+//   its first call; what it does then is unchanged.
 //
 // Like scripts/ink-patches.mjs, a patch must match its file's text exactly once, or the build fails
 // (and test/install/start-patches.test.ts) instead of silently shipping without it; so a new
@@ -43,6 +47,14 @@ function shipyardMayBeRgiEmoji(segment) {
 	const oneCodePoint = segment.length === (segment.codePointAt(0) > 0xFFFF ? 2 : 1);
 	return !oneCodePoint || shipyardEmojiPresentation.test(segment);
 }`,
+	},
+	{
+		file: 'meow/build/dependencies.js',
+		why: 'normalize-package-data is required on its first call, not at import',
+		find: `var normalizeExports = requireNormalize();
+const normalizePackageData = getDefaultExportFromCjs(normalizeExports);`,
+		replace: `const normalizePackageData = (...arguments_) =>
+	getDefaultExportFromCjs(requireNormalize())(...arguments_);`,
 	},
 ];
 
@@ -82,7 +94,7 @@ export function startPatchesPlugin() {
 			build.onLoad(
 				{
 					filter:
-						/[\\/]node_modules[\\/](?:yoga-layout|string-width)[\\/][\w/\\-]+\.js$/,
+						/[\\/]node_modules[\\/](?:yoga-layout|string-width|meow)[\\/][\w/\\-]+\.js$/,
 				},
 				async (arguments_) => {
 					const parts = arguments_.path

@@ -185,6 +185,45 @@ describe('string-width in the bundle', () => {
 	});
 });
 
+/**
+Imports meow as the CLI bundle does, counting `localeCompare` calls (spdx-correct sorts its tables
+with it when normalize-package-data is required), then reads `cli.pkg`, which normalizes.
+*/
+const meowScene = `
+const {localeCompare} = String.prototype;
+let compares = 0;
+String.prototype.localeCompare = function (...arguments_) {
+	compares++;
+	return localeCompare.apply(this, arguments_);
+};
+const {default: meow} = await import('meow');
+const atImport = compares;
+const cli = meow('Usage: x', {
+	importMeta: import.meta,
+	argv: ['--port', '8'],
+	flags: {port: {type: 'number'}},
+	pkg: {name: 'x', version: '1.2.3', license: 'MIT'},
+});
+console.log(JSON.stringify({atImport, flags: cli.flags, id: cli.pkg._id}));
+`;
+
+describe('meow in the bundle', () => {
+	test('loads normalize-package-data only when cli.pkg is read', async () => {
+		const file = await bundle('meow-scene', meowScene);
+		const result = spawnSync(process.execPath, [file], {
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(JSON.parse(result.stdout)).toEqual({
+			atImport: 0,
+			flags: {port: 8},
+			id: 'x@1.2.3',
+		});
+	});
+});
+
 describe('the patches', () => {
 	const files = [...new Set(startPatches.map((patch) => patch.file))];
 	// The top-level copy: the one the plugin patches.
