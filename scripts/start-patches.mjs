@@ -7,13 +7,15 @@
 //   ~25 ms of compiling before the first frame, only to decode a string already in memory. Patched,
 //   the embedded bytes are decoded with `Buffer` (0.2 ms; Emscripten's own fallback, `atob` and a
 //   loop, takes 2.4 ms). Same bytes, same layout engine.
-// - string-width asks `/^\p{RGI_Emoji}$/v` about every grapheme of every non-ASCII text. That
-//   expression is thousands of emoji sequences: V8 compiles it on its first use, ~40 ms, and again to
-//   machine code on its second, ~8 ms, so the first frame paid ~50 ms for a table border (`─`) or a
-//   status dot (`●`). Patched, a grapheme of one code point is asked only if it has the
-//   Emoji_Presentation property (a plain character class, compiled in well under a millisecond):
-//   every one-code-point RGI emoji has it, which test/install/start-patches.test.ts checks for every
-//   code point there is. Graphemes of several code points are asked as before.
+// - string-width builds `/^\p{RGI_Emoji}$/v` when it is imported (esbuild writes it as
+//   `new RegExp(…, "v")` for Node 20, which parses it at once: ~30 ms, for thousands of emoji
+//   sequences), then asks it about every grapheme of every non-ASCII text (compiled on first use,
+//   and again to machine code on the second, ~8 ms). The first frame paid all that for a table
+//   border (`─`) or a status dot (`●`). Patched, the expression is built on first use, and a
+//   grapheme of one code point is asked only if it has the Emoji_Presentation property (a plain
+//   character class, built in well under a millisecond): every one-code-point RGI emoji has it,
+//   which test/install/start-patches.test.ts checks for every code point there is. Graphemes of
+//   several code points are asked as before.
 // - meow requires normalize-package-data when it is imported, and with it spdx-correct, which sorts
 //   its license tables with `localeCompare` (loading ICU's collation): ~20 ms at every start, for a
 //   function meow calls only when `cli.pkg` is read, which we never do. Patched, it is required on
@@ -40,7 +42,17 @@ export const startPatches = [
 		why: 'the RGI_Emoji expression is compiled only for a grapheme that may be one',
 		find: 'if (rgiEmojiRegex.test(segment) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
 		replace:
-			'if ((shipyardMayBeRgiEmoji(segment) && rgiEmojiRegex.test(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+			'if ((shipyardMayBeRgiEmoji(segment) && shipyardRgiEmoji().test(segment)) || isDoubleWidthNonRgiEmojiSequence(segment)) {',
+	},
+	{
+		file: 'string-width/index.js',
+		why: 'the RGI_Emoji expression is built on first use, not at import',
+		find: String.raw`const rgiEmojiRegex = /^\p{RGI_Emoji}$/v;`,
+		replace: String.raw`let rgiEmojiRegex;
+function shipyardRgiEmoji() {
+	rgiEmojiRegex ??= /^\p{RGI_Emoji}$/v;
+	return rgiEmojiRegex;
+}`,
 		append: String.raw`
 const shipyardEmojiPresentation = /^\p{Emoji_Presentation}$/u;
 function shipyardMayBeRgiEmoji(segment) {

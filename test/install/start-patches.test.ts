@@ -146,6 +146,43 @@ describe('string-width in the bundle', () => {
 		expect(widths).toEqual(emoji.map((text) => stringWidth(text)));
 	});
 
+	test('builds the RGI_Emoji expression only when an emoji needs it', async () => {
+		// In a process of its own, so the module is imported fresh under the watch. The bundle writes
+		// the expression as `new RegExp(…)` (Node 20 target), so every one built is seen here.
+		const file = await bundle(
+			'string-width-scene',
+			`
+const Native = RegExp;
+let built = 0;
+globalThis.RegExp = new Proxy(Native, {
+	construct(target, arguments_) {
+		if (String(arguments_[0]).includes('RGI_Emoji')) {
+			built++;
+		}
+
+		return Reflect.construct(target, arguments_);
+	},
+});
+const {default: width} = await import('string-width');
+const atImport = built;
+width('─ servers ── ▸ ● connected · 3m12s … ✕ ↑↓');
+const afterGlyphs = built;
+width('👍🏽 ⌚');
+console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
+`,
+		);
+		const result = spawnSync(process.execPath, [file], {
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
+		expect(result.stderr).toBe('');
+		expect(JSON.parse(result.stdout)).toEqual({
+			atImport: 0,
+			afterGlyphs: 0,
+			afterEmoji: 1,
+		});
+	});
+
 	// The patch's premise, for this Node's Unicode data (the same engine answers both questions).
 	test('every one-code-point RGI emoji has Emoji_Presentation', () => {
 		// Built from a string: the `v` flag is newer than the TypeScript target (Node 20 has it).
