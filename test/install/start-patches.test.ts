@@ -85,7 +85,10 @@ describe('yoga in the bundle', () => {
 });
 
 describe('string-width in the bundle', () => {
-	type Width = (text: string) => number;
+	type Width = (
+		text: string,
+		options?: {ambiguousIsNarrow?: boolean},
+	) => number;
 	let bundledWidth: Width;
 	beforeAll(async () => {
 		const file = await bundle(
@@ -183,6 +186,59 @@ console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
 		});
 	});
 
+	test('measures text of standalone characters without the segmenter', () => {
+		const {segment} = Intl.Segmenter.prototype;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (
+			this: Intl.Segmenter,
+			text: string,
+		) {
+			segmented++;
+			return segment.call(this, text);
+		};
+
+		const glyphs = ['─ servers ──', '▸ ● connected · 3m12s … ✕ ↑↓ ⏎ é'];
+		let widths: number[] = [];
+		try {
+			widths = glyphs.map((text) => bundledWidth(text));
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+
+		expect(segmented).toBe(0);
+		expect(widths).toEqual(glyphs.map((text) => stringWidth(text)));
+	});
+
+	// The fast path's premises, for every character it takes: each is a grapheme of its own beside
+	// any other (so the per-grapheme path would add up one width per character), and that width is
+	// the one the per-grapheme path gives it.
+	test('every standalone character stands alone and keeps its width', () => {
+		const standalone =
+			/^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2070-\u20CF\u2100-\u2BFF]$/;
+		const emojiPresentation = /\p{Emoji_Presentation}/u;
+		const graphemes = new Intl.Segmenter();
+		const measure = bundledWidth;
+		const wrong: string[] = [];
+		for (let code = 0; code <= 0xff_ff; code++) {
+			const character = String.fromCodePoint(code);
+			if (!standalone.test(character) || emojiPresentation.test(character)) {
+				continue;
+			}
+
+			const parts = [...graphemes.segment(`x${character}${character}─`)];
+			const widthsAgree = [true, false].every(
+				(ambiguousIsNarrow) =>
+					measure(character, {ambiguousIsNarrow}) ===
+					stringWidth(character, {ambiguousIsNarrow}),
+			);
+			if (parts.length !== 4 || !widthsAgree) {
+				wrong.push(code.toString(16));
+			}
+		}
+
+		expect(wrong).toEqual([]);
+	});
+
 	// The patch's premise, for this Node's Unicode data (the same engine answers both questions).
 	test('every one-code-point RGI emoji has Emoji_Presentation', () => {
 		// Built from a string: the `v` flag is newer than the TypeScript target (Node 20 has it).
@@ -210,7 +266,48 @@ console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
 				fc.oneof(
 					fc.string({unit: 'grapheme'}),
 					fc.string({unit: 'binary'}),
+					fc.string({
+						unit: fc.constantFrom(
+							'─',
+							'●',
+							'▸',
+							'é',
+							'a',
+							' ',
+							'·',
+							'…',
+							'ʰ',
+							'⁴',
+						),
+					}),
 					fc.constantFrom('👍🏽', '🇫🇷', '#️⃣', '👩‍💻', 'é', '가', '漢', '\u0301'),
+					// The edges of the standalone set, and what may stand next to it.
+					fc.constantFrom(
+						'\u00A0',
+						'\u00AC',
+						'\u00AD',
+						'\u00AE',
+						'\u02FF',
+						'\u0300',
+						'\u200D',
+						'\uFE0F',
+						'\u2027',
+						'\u2028',
+						'\u205E',
+						'\u205F',
+						'\u2060',
+						'\u20CF',
+						'\u20D0',
+						'\u2BFF',
+						'\u2C00',
+						'─',
+						'●',
+						'⌚',
+						'☀',
+						'\u1100',
+						'\u1161',
+						'\u001B[31m',
+					),
 				),
 				{maxLength: 8},
 			),
