@@ -358,6 +358,102 @@ describe('meow in the bundle', () => {
 	});
 });
 
+describe('ansi-tokenize in the bundle', () => {
+	type Tokenizer = {
+		tokenize(text: string): unknown[];
+		styledCharsFromTokens(tokens: unknown[]): unknown[];
+		styledCharsToString(chars: unknown[]): string;
+	};
+	let bundled: Tokenizer;
+	let original: Tokenizer;
+	beforeAll(async () => {
+		const file = await bundle(
+			'ansi-tokenize',
+			"export * from '@alcalzone/ansi-tokenize';",
+		);
+		bundled = (await import(pathToFileURL(file).href)) as Tokenizer;
+		original = await import('@alcalzone/ansi-tokenize');
+	});
+
+	const rowText = (tokenizer: Tokenizer, text: string) =>
+		tokenizer.styledCharsToString(
+			tokenizer.styledCharsFromTokens(tokenizer.tokenize(text)),
+		);
+
+	test('writes a screen row as before', () => {
+		const row =
+			'\u001B[1m\u001B[36m shipyard\u001B[39m\u001B[22m\u001B[2m · \u001B[22m~/reg.json   \u001B[7m \u001B[27m';
+		expect(rowText(bundled, row)).toBe(rowText(original, row));
+		expect(rowText(bundled, '   ')).toBe('   ');
+	});
+
+	test('works out no codes between cells of one style', async () => {
+		// In a process of its own: every Set made while one row is written is counted (the codes
+		// between two cells are worked out with three of them, and written with a fourth).
+		const file = await bundle(
+			'ansi-tokenize-scene',
+			String.raw`
+import {styledCharsFromTokens, styledCharsToString, tokenize} from '@alcalzone/ansi-tokenize';
+const row = styledCharsFromTokens(tokenize('\u001B[2m' + '─'.repeat(60) + '\u001B[22m' + ' '.repeat(60)));
+const Native = Set;
+let sets = 0;
+globalThis.Set = new Proxy(Native, {
+	construct(target, arguments_) {
+		sets++;
+		return Reflect.construct(target, arguments_);
+	},
+});
+const text = styledCharsToString(row);
+globalThis.Set = Native;
+console.log(JSON.stringify({sets, length: text.length}));
+`,
+		);
+		const result = spawnSync(process.execPath, [file], {
+			encoding: 'utf8',
+			timeout: 30_000,
+		});
+		expect(result.stderr).toBe('');
+		// The first cell's style, the change at the end of the rule, the reset after the last cell.
+		const {sets, length} = JSON.parse(result.stdout) as {
+			sets: number;
+			length: number;
+		};
+		expect(length).toBe(129);
+		expect(sets).toBeLessThanOrEqual(5);
+	});
+
+	property.prop(
+		[
+			fc.array(
+				fc.oneof(
+					fc.constantFrom(
+						'\u001B[1m',
+						'\u001B[2m',
+						'\u001B[22m',
+						'\u001B[31m',
+						'\u001B[39m',
+						'\u001B[38;5;208m',
+						'\u001B[38;2;1;2;3m',
+						'\u001B[7m',
+						'\u001B[27m',
+						'\u001B[4m',
+						'\u001B[24m',
+						'\u001B[0m',
+						'\u001B]8;;https://x.test\u0007',
+						'\u001B]8;;\u0007',
+					),
+					fc.string({unit: fc.constantFrom('a', ' ', '─', '漢', 'é')}),
+				),
+				{maxLength: 20},
+			),
+		],
+		{numRuns: 300},
+	)('writes any styled text as the unpatched one does', (pieces) => {
+		const text = pieces.join('');
+		expect(rowText(bundled, text)).toBe(rowText(original, text));
+	});
+});
+
 describe('the patches', () => {
 	const files = [...new Set(startPatches.map((patch) => patch.file))];
 	// The top-level copy: the one the plugin patches.
