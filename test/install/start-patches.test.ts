@@ -22,11 +22,19 @@ afterAll(() => {
 	fs.rmSync(folder, {recursive: true, force: true});
 });
 
-/** Bundles `contents` exactly as the CLI is bundled, into one file; returns its path. */
-async function bundle(name: string, contents: string): Promise<string> {
+/**
+Bundles `contents` exactly as the CLI is bundled (`patched: false`: without any of the patches),
+into one file; returns its path.
+*/
+async function bundle(
+	name: string,
+	contents: string,
+	{patched = true} = {},
+): Promise<string> {
 	const outfile = path.join(folder, `${name}.mjs`);
 	await build({
 		...bundleOptions(),
+		...(patched ? {} : {plugins: []}),
 		absWorkingDir: root,
 		entryPoints: undefined,
 		stdin: {contents, resolveDir: root, loader: 'js'},
@@ -372,7 +380,12 @@ describe('ansi-tokenize in the bundle', () => {
 			"export * from '@alcalzone/ansi-tokenize';",
 		);
 		bundled = (await import(pathToFileURL(file).href)) as Tokenizer;
-		original = await import('@alcalzone/ansi-tokenize');
+		const unpatched = await bundle(
+			'ansi-tokenize-unpatched',
+			"export * from '@alcalzone/ansi-tokenize';",
+			{patched: false},
+		);
+		original = (await import(pathToFileURL(unpatched).href)) as Tokenizer;
 	});
 
 	const rowText = (tokenizer: Tokenizer, text: string) =>
