@@ -15,7 +15,10 @@ export const entryPoints = [
 	'source/core/registry/index.ts',
 ];
 
-/** The esbuild options for `entryPoints`; `patchInk: false` builds the same over unpatched Ink. */
+/**
+The esbuild options for `entryPoints`; `patchInk: false` builds the same over unpatched Ink and
+unpatched dependencies (scripts/ink-patches.mjs, scripts/start-patches.mjs).
+*/
 export function bundleOptions({patchInk = true} = {}) {
 	return {
 		entryPoints,
@@ -40,10 +43,9 @@ export function bundleOptions({patchInk = true} = {}) {
 			// CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
 			js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 		},
-		// The start-up patches change how results are reached, not what Ink draws: both builds get them.
-		plugins: patchInk
-			? [inkPatchesPlugin(), startPatchesPlugin()]
-			: [startPatchesPlugin()],
+		// Unpatched means none of them: test/install/ink-differential.test.ts then holds the start-up
+		// patches (string-width, ansi-tokenize) to the same bytes on screen as Ink's own patches.
+		plugins: patchInk ? [inkPatchesPlugin(), startPatchesPlugin()] : [],
 		logLevel: 'warning',
 	};
 }

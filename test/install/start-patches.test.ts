@@ -400,6 +400,17 @@ describe('ansi-tokenize in the bundle', () => {
 		expect(rowText(bundled, '   ')).toBe('   ');
 	});
 
+	test('the cells of one run of text share its codes', () => {
+		const cells = bundled.styledCharsFromTokens(
+			bundled.tokenize('\u001B[31mred\u001B[39m plain'),
+		) as Array<{styles: unknown[]}>;
+		expect(cells).toHaveLength(9);
+		expect(cells[1]!.styles).toBe(cells[0]!.styles);
+		expect(cells[2]!.styles).toBe(cells[0]!.styles);
+		expect(cells[4]!.styles).toBe(cells[3]!.styles);
+		expect(cells[0]!.styles).not.toBe(cells[3]!.styles);
+	});
+
 	test('works out no codes between cells of one style', async () => {
 		// In a process of its own: every Set made while one row is written is counted (the codes
 		// between two cells are worked out with three of them, and written with a fourth).
