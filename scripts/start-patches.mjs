@@ -29,6 +29,8 @@
 //   without the work when both cells carry the same codes (the same code and end code, in order);
 //   otherwise it is worked out as before; and the cells of one run of text share one array of
 //   codes instead of a copy each (5 000 arrays a screen). Fewer allocations in every frame too.
+//   Its tokenize() also walks text of standalone characters and escapes (string-width's class
+//   below, plus ESC) a character at a time instead of through ICU's grapheme segmenter.
 // - meow requires normalize-package-data when it is imported, and with it spdx-correct, which sorts
 //   its license tables with `localeCompare` (loading ICU's collation): ~20 ms at every start, for a
 //   function meow calls only when `cli.pkg` is read, which we never do. Patched, it is required on
@@ -98,20 +100,6 @@ const shipyardEmojiPresentationInside = /\p{Emoji_Presentation}/u;`,
 	},
 	{
 		file: '@alcalzone/ansi-tokenize/build/styledChars.js',
-		why: 'the cells of one run of text share its style codes instead of a copy each',
-		// `codes` is never changed in place (reduceAnsiCodesIncremental returns a new array), and
-		// nothing in Ink or ansi-tokenize writes to a cell's styles (see ink-patches.mjs).
-		find: `            ret.push({
-                ...token,
-                styles: [...codes],
-            });`,
-		replace: `            ret.push({
-                ...token,
-                styles: codes,
-            });`,
-	},
-	{
-		file: '@alcalzone/ansi-tokenize/build/styledChars.js',
 		why: 'no style codes are worked out between two cells of the same style',
 		find: `        else {
             ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
@@ -145,6 +133,43 @@ function shipyardSameStyles(from, to) {
 
 	return true;
 }`,
+	},
+	{
+		file: '@alcalzone/ansi-tokenize/build/tokenize.js',
+		why: 'text of standalone characters and escapes is walked a character at a time, not segmented',
+		find: `    for (const { segment, index } of segmenter.segment(str)) {`,
+		replace: `    for (const { segment, index } of shipyardGraphemes(str)) {`,
+		// Every character of the class below is a grapheme of its own whatever stands beside it (the
+		// test checks each one), and so is ESC (a control): the segmenter would cut such text after
+		// every character. Walking it directly skips ICU for nearly every line Ink writes.
+		append: String.raw`
+const shipyardStandaloneOrEscape = /^[\u001B\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2070-\u20CF\u2100-\u2BFF]*$/;
+function shipyardGraphemes(str) {
+    return shipyardStandaloneOrEscape.test(str) ? shipyardCharacters(str) : segmenter.segment(str);
+}
+function* shipyardCharacters(str) {
+    for (let index = 0; index < str.length; index++) {
+        yield { segment: str[index], index };
+    }
+}`,
+	},
+	{
+		file: '@alcalzone/ansi-tokenize/build/styledChars.js',
+		why: 'the cells of one run of text share its style codes, in an object literal',
+		// `codes` is never changed in place (reduceAnsiCodesIncremental returns a new array), and
+		// nothing in Ink or ansi-tokenize writes to a cell's styles (see ink-patches.mjs), so one
+		// array serves a run. The tokens come from tokenize(), whose characters are {type, value,
+		// fullWidth}: the same object, in the same key order, without a spread in the hottest loop.
+		find: `            ret.push({
+                ...token,
+                styles: [...codes],
+            });`,
+		replace: `            ret.push({
+                type: token.type,
+                value: token.value,
+                fullWidth: token.fullWidth,
+                styles: codes,
+            });`,
 	},
 	{
 		file: 'meow/build/dependencies.js',

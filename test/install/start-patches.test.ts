@@ -229,17 +229,23 @@ console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
 		const wrong: string[] = [];
 		for (let code = 0; code <= 0xff_ff; code++) {
 			const character = String.fromCodePoint(code);
-			if (!standalone.test(character) || emojiPresentation.test(character)) {
+			if (!standalone.test(character)) {
 				continue;
 			}
 
-			const parts = [...graphemes.segment(`x${character}${character}─`)];
-			const widthsAgree = [true, false].every(
-				(ambiguousIsNarrow) =>
-					measure(character, {ambiguousIsNarrow}) ===
-					stringWidth(character, {ambiguousIsNarrow}),
-			);
-			if (parts.length !== 4 || !widthsAgree) {
+			// Alone beside itself, another of the class, and ESC (tokenize walks those too).
+			const parts = [
+				...graphemes.segment(`x${character}${character}─\u001B${character}`),
+			];
+			// Emoji are measured the long way; only their segmenting matters here.
+			const widthsAgree =
+				emojiPresentation.test(character) ||
+				[true, false].every(
+					(ambiguousIsNarrow) =>
+						measure(character, {ambiguousIsNarrow}) ===
+						stringWidth(character, {ambiguousIsNarrow}),
+				);
+			if (parts.length !== 6 || !widthsAgree) {
 				wrong.push(code.toString(16));
 			}
 		}
@@ -400,6 +406,31 @@ describe('ansi-tokenize in the bundle', () => {
 		expect(rowText(bundled, '   ')).toBe('   ');
 	});
 
+	test('walks text of standalone characters and escapes without the segmenter', () => {
+		const {segment} = Intl.Segmenter.prototype;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (
+			this: Intl.Segmenter,
+			text: string,
+		) {
+			segmented++;
+			return segment.call(this, text);
+		};
+
+		const row = '\u001B[2m─ servers ──\u001B[22m ● connected · é';
+		let cells: unknown[] = [];
+		try {
+			cells = bundled.styledCharsFromTokens(bundled.tokenize(row));
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+
+		expect(segmented).toBe(0);
+		expect(cells).toEqual(
+			original.styledCharsFromTokens(original.tokenize(row)),
+		);
+	});
+
 	test('the cells of one run of text share its codes', () => {
 		const cells = bundled.styledCharsFromTokens(
 			bundled.tokenize('\u001B[31mred\u001B[39m plain'),
@@ -466,14 +497,31 @@ console.log(JSON.stringify({sets, length: text.length}));
 						'\u001B]8;;https://x.test\u0007',
 						'\u001B]8;;\u0007',
 					),
-					fc.string({unit: fc.constantFrom('a', ' ', '─', '漢', 'é')}),
+					fc.string({
+						unit: fc.constantFrom(
+							'a',
+							' ',
+							'─',
+							'漢',
+							'é',
+							'⌚',
+							'\u0301',
+							'\r',
+							'\n',
+						),
+					}),
+					fc.string({unit: 'grapheme'}),
 				),
 				{maxLength: 20},
 			),
 		],
 		{numRuns: 300},
-	)('writes any styled text as the unpatched one does', (pieces) => {
+	)('cuts and writes any styled text as the unpatched one does', (pieces) => {
 		const text = pieces.join('');
+		expect(bundled.tokenize(text)).toEqual(original.tokenize(text));
+		expect(bundled.styledCharsFromTokens(bundled.tokenize(text))).toEqual(
+			original.styledCharsFromTokens(original.tokenize(text)),
+		);
 		expect(rowText(bundled, text)).toBe(rowText(original, text));
 	});
 });
