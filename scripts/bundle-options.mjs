@@ -1,6 +1,7 @@
 // The esbuild options of the shipped bundle, shared by scripts/bundle.mjs and the tests that must
 // judge exactly what ships (test/install/library-entry.test.ts, test/install/ink-differential.test.ts).
 import {inkPatchesPlugin} from './ink-patches.mjs';
+import {startPatchesPlugin} from './start-patches.mjs';
 
 /**
 Everything the package runs: the CLI and the two library entries that package.json `exports` names.
@@ -16,7 +17,10 @@ export const entryPoints = [
 	'source/ingest-worker.ts',
 ];
 
-/** The esbuild options for `entryPoints`; `patchInk: false` builds the same over unpatched Ink. */
+/**
+The esbuild options for `entryPoints`; `patchInk: false` builds the same over unpatched Ink and
+unpatched dependencies (scripts/ink-patches.mjs, scripts/start-patches.mjs).
+*/
 export function bundleOptions({patchInk = true} = {}) {
 	return {
 		entryPoints,
@@ -41,7 +45,9 @@ export function bundleOptions({patchInk = true} = {}) {
 			// CommonJS dependencies bundled into ESM still call require() for Node's built-ins.
 			js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);",
 		},
-		plugins: patchInk ? [inkPatchesPlugin()] : [],
+		// Unpatched means none of them: test/install/ink-differential.test.ts then holds the start-up
+		// patches (string-width, ansi-tokenize) to the same bytes on screen as Ink's own patches.
+		plugins: patchInk ? [inkPatchesPlugin(), startPatchesPlugin()] : [],
 		logLevel: 'warning',
 	};
 }

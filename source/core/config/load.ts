@@ -21,7 +21,7 @@ export function parseConfigText(text: string): ConfigResult {
 		return {ok: false, error: sanitizeLabel(parsed.error, 1000)};
 	}
 
-	const checked = configSchema.safeParse(parsed.value);
+	const checked = configSchema().safeParse(parsed.value);
 	if (!checked.success) {
 		return {
 			ok: false,

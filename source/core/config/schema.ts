@@ -1,4 +1,6 @@
-import {z} from 'zod';
+// A namespace import, not `{z}`: esbuild then bundles only the parts of zod used here (`{z}` is one
+// object holding all of zod, its 40 locales too: 450 KB to compile at every start instead of 85 KB).
+import * as z from 'zod';
 import {type FlagDefinition, flagDefinitions} from './flag-definitions.js';
 
 /*
@@ -32,49 +34,61 @@ function flagSchema(flag: FlagDefinition) {
 		: text.min(1);
 }
 
-const flagShape = Object.fromEntries(
-	flagDefinitions
-		.filter((flag) => flag.configurable !== false)
-		.map((flag) => [flag.name, flagSchema(flag).optional()]),
-);
-
 /** A snippet's name: what follows `/snip`. */
 export const snippetName = /^[\w.-]{1,40}$/;
 
-export const configSchema = z.strictObject({
-	...flagShape,
-	/** Editors read it to complete and check the file; we ignore it. */
-	$schema: text.optional(),
-	snippets: z
-		.record(
-			z
-				.string()
-				.regex(
-					snippetName,
-					'a snippet name is 1 to 40 letters, digits, _ . or -',
-				),
-			z.string().max(64 * 1024),
-		)
-		.optional(),
-	onConnect: z
-		.array(
-			z.strictObject({
-				/** Server ids it applies to: a glob, `*` any run of characters, `?` one. */
-				servers: text.min(1),
-				send: z
-					.array(z.string().max(64 * 1024))
-					.min(1)
-					.max(50),
-			}),
-		)
-		.max(100)
-		.optional(),
-	/** Key remaps: a key the command table binds → the key to use instead. */
-	keys: z.record(text.min(1), text.min(1)).optional(),
-	time: z.enum(configTimeModes).optional(),
-});
+function buildConfigSchema() {
+	const flagShape = Object.fromEntries(
+		flagDefinitions
+			.filter((flag) => flag.configurable !== false)
+			.map((flag) => [flag.name, flagSchema(flag).optional()]),
+	);
+	return z.strictObject({
+		...flagShape,
+		/** Editors read it to complete and check the file; we ignore it. */
+		$schema: text.optional(),
+		snippets: z
+			.record(
+				z
+					.string()
+					.regex(
+						snippetName,
+						'a snippet name is 1 to 40 letters, digits, _ . or -',
+					),
+				z.string().max(64 * 1024),
+			)
+			.optional(),
+		onConnect: z
+			.array(
+				z.strictObject({
+					/** Server ids it applies to: a glob, `*` any run of characters, `?` one. */
+					servers: text.min(1),
+					send: z
+						.array(z.string().max(64 * 1024))
+						.min(1)
+						.max(50),
+				}),
+			)
+			.max(100)
+			.optional(),
+		/** Key remaps: a key the command table binds → the key to use instead. */
+		keys: z.record(text.min(1), text.min(1)).optional(),
+		time: z.enum(configTimeModes).optional(),
+	});
+}
 
-export type ConfigFile = z.infer<typeof configSchema>;
+let built: ReturnType<typeof buildConfigSchema> | undefined;
+
+/**
+The config file's schema, built on first use: most starts have no config file, and building it (a
+few dozen zod schemas) cost the first frame several milliseconds for nothing.
+*/
+export function configSchema() {
+	built ??= buildConfigSchema();
+	return built;
+}
+
+export type ConfigFile = z.infer<ReturnType<typeof buildConfigSchema>>;
 
 /** Zod's issues as `path: what is wrong` lines, the field path first so people find it. */
 export function describeIssues(error: z.ZodError): string[] {
@@ -90,5 +104,5 @@ export function describeIssues(error: z.ZodError): string[] {
 }
 
 function knownKeys(): string[] {
-	return Object.keys(configSchema.shape).filter((key) => key !== '$schema');
+	return Object.keys(configSchema().shape).filter((key) => key !== '$schema');
 }
