@@ -62,7 +62,7 @@ export function makePool(options: Partial<PoolOptions> = {}): Recorded {
 		},
 	});
 	cleanups.push(() => {
-		pool.close();
+		void pool.close();
 	});
 	return {pool, events};
 }

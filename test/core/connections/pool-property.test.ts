@@ -84,7 +84,7 @@ describe('the pool with hostile entries (property)', () => {
 					}
 
 					expect(() => {
-						pool.close();
+						void pool.close();
 					}).not.toThrow();
 				},
 			),

@@ -75,7 +75,7 @@ function makePool(options: Partial<PoolOptions> = {}): Recorded {
 		},
 	});
 	cleanups.push(() => {
-		pool.close();
+		void pool.close();
 	});
 	return {pool, events, messages};
 }

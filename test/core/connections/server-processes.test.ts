@@ -52,7 +52,7 @@ beforeEach(() => {
 	attempts = 0;
 });
 afterEach(async () => {
-	pool.close();
+	await pool.close();
 	await source.close();
 	servers.stopAll();
 	temporary.cleanup();
