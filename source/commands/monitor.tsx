@@ -11,6 +11,7 @@ import {
 } from '../core/record/store-recording.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {createWorkerPool} from '../core/ingest-worker/worker-pool.js';
+import {favourMemory} from '../memory-settings.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
@@ -136,6 +137,9 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			kittyKeyboard: {mode: 'disabled'},
 		},
 	);
+
+	// After the first frame: how the heap grows from here on (see memory-settings.ts).
+	setImmediate(favourMemory);
 
 	let exitCode = 0;
 	let crashed = false;
