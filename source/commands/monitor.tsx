@@ -130,8 +130,10 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		/>,
 		{
 			exitOnCtrlC: false,
-			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy.
-			maxFps: 60,
+			// Ink's throttle pushes frames back while updates keep coming; a higher cap keeps keys snappy,
+			// and a registry change waits at most 8 ms for it instead of 16 (the store itself publishes
+			// at most 20 times a second under a flood, so frames do not multiply).
+			maxFps: 120,
 			// Keys are decoded here from what terminals send by default (see view/key-decoder.ts); Ink
 			// would otherwise switch kitty, WezTerm and ghostty to their own key encoding.
 			kittyKeyboard: {mode: 'disabled'},
