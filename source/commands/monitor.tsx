@@ -11,7 +11,7 @@ import {
 } from '../core/record/store-recording.js';
 import {createMonitorStore, type StoreOptions} from '../core/store.js';
 import {createWorkerPool} from '../core/ingest-worker/worker-pool.js';
-import {favourMemory} from '../memory-settings.js';
+import {createMemoryMode} from '../memory-settings.js';
 import {enterScreen, leaveScreen} from '../terminal/modes.js';
 import {releaseLostTerminal} from '../terminal/release-stdio.js';
 import {createSuspender} from '../terminal/suspend.js';
@@ -59,6 +59,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 					file: options.record,
 					overwrite: options.recordOverwrite,
 				});
+	const memoryMode = createMemoryMode();
 	const signalPace = createSignalPace({windowMs: 1000, now: Date.now});
 	const alerts = createAlerts({
 		now: Date.now,
@@ -93,7 +94,11 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			recording.onRecord(record);
 			alerts.observe(record);
 		},
-		onSkipped: recording.onSkipped,
+		onSkipped(count) {
+			recording.onSkipped(count);
+			// The worker skips frames only under a flood: the heap favours memory until it is over.
+			memoryMode.flooding();
+		},
 		// Sockets are read in a worker thread: the UI thread keeps to drawing and keys.
 		createPool: createWorkerPool,
 	});
@@ -139,9 +144,6 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 			kittyKeyboard: {mode: 'disabled'},
 		},
 	);
-
-	// After the first frame: how the heap grows from here on (see memory-settings.ts).
-	setImmediate(favourMemory);
 
 	let exitCode = 0;
 	let crashed = false;
@@ -205,6 +207,7 @@ export async function runMonitor(options: MonitorOptions): Promise<number> {
 		process.off('uncaughtException', crash);
 		process.off('unhandledRejection', crash);
 		await store.close();
+		memoryMode.close();
 		// After the store: its last events (the connections closing) are in the recording too.
 		detachRecording();
 		await recording.recorder.stop();
