@@ -1,5 +1,11 @@
-/** Compact durations for narrow columns: `42s`, `3m12s`, `1h02m`, `3d04h`. */
-export function formatDuration(ms: number): string {
+/**
+How `formatDuration` writes a duration. `coarse`: whole minutes from one minute to an hour (`4m`,
+not `4m12s`), for a column that grows with time (an uptime) and need not tick every second.
+*/
+export type DurationStyle = {coarse?: boolean};
+
+/** Compact durations for narrow columns: `42s`, `3m12s` (`3m` coarse), `1h02m`, `3d04h`. */
+export function formatDuration(ms: number, style: DurationStyle = {}): string {
 	if (!Number.isFinite(ms) || ms < 0) {
 		return '—';
 	}
@@ -11,7 +17,7 @@ export function formatDuration(ms: number): string {
 
 	const minutes = Math.floor(seconds / 60);
 	if (minutes < 60) {
-		return `${minutes}m${pad(seconds % 60)}s`;
+		return style.coarse ? `${minutes}m` : `${minutes}m${pad(seconds % 60)}s`;
 	}
 
 	const hours = Math.floor(minutes / 60);
@@ -22,9 +28,9 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(hours / 24)}d${pad(hours % 24)}h`;
 }
 
-/** The smallest step `formatDuration` shows at this length: seconds below an hour, then minutes, then hours. */
-function durationStepMs(ms: number): number {
-	if (ms < 3_600_000) {
+/** The smallest step `formatDuration` shows at this length: seconds, then minutes, then hours. */
+export function durationStepMs(ms: number, style: DurationStyle = {}): number {
+	if (ms < (style.coarse ? 60_000 : 3_600_000)) {
 		return 1000;
 	}
 
@@ -32,7 +38,10 @@ function durationStepMs(ms: number): number {
 }
 
 /** How long until `formatDuration` of a growing duration (an uptime) reads differently, in ms. */
-export function msUntilDurationChanges(ms: number): number {
+export function msUntilDurationChanges(
+	ms: number,
+	style: DurationStyle = {},
+): number {
 	if (!Number.isFinite(ms)) {
 		return Number.POSITIVE_INFINITY;
 	}
@@ -41,7 +50,7 @@ export function msUntilDurationChanges(ms: number): number {
 		return -ms; // Shown as "—" until it reaches zero.
 	}
 
-	const step = durationStepMs(ms);
+	const step = durationStepMs(ms, style);
 	return step - (ms % step);
 }
 
