@@ -1,5 +1,6 @@
 import {Worker} from 'node:worker_threads';
 import {isRemote} from '../connections/address-policy.js';
+import {errorText} from '../connections/failure.js';
 import {
 	createConnectionPool,
 	type ConnectionPool,
@@ -123,7 +124,10 @@ export function createWorkerPool(options: WorkerPoolOptions): ConnectionPool {
 		}
 	};
 
-	/** The worker is gone: the pool goes on in this thread, from the registry as it is now. */
+	/**
+	The worker is gone: the pool goes on in this thread, from the registry as it is now. `why` is
+	bounded (`errorText`): an error thrown in the worker may quote what a server sent.
+	*/
 	const fallBack = (why: string) => {
 		if (closed || fallback) {
 			return;
@@ -177,14 +181,14 @@ export function createWorkerPool(options: WorkerPoolOptions): ConnectionPool {
 			}
 		});
 		worker.on('error', (error) => {
-			fallBack(error.message);
+			fallBack(errorText(error));
 		});
 		worker.on('exit', (code) => {
 			fallBack(`exit code ${code}`);
 		});
 	} catch (error) {
 		queueMicrotask(() => {
-			fallBack(error instanceof Error ? error.message : String(error));
+			fallBack(errorText(error));
 		});
 	}
 

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {type WebSocket} from 'ws';
@@ -224,5 +225,35 @@ describe('the store over the ingest worker', () => {
 		expect(note?.decoded().preview).toMatch(
 			/the ingest worker stopped .*; reading sockets on the main thread/,
 		);
+	});
+
+	test('a worker that dies: what it threw is said in the pane, bounded, and reading goes on here', async () => {
+		const source = await server((socket) => {
+			socket.send('still here');
+		});
+		register({id: 'a', port: source.port});
+		const dying = path.join(temporary.folder, 'dying-worker.mjs');
+		fs.writeFileSync(
+			dying,
+			`throw new Error('\\u001B]0;pwned\\u0007' + 'x'.repeat(5000));\n`,
+		);
+		const current = workerStore({
+			createPool: (options) =>
+				createWorkerPool({...options, workerUrl: pathToFileURL(dying)}),
+		});
+		await waitFor(
+			() =>
+				frames(current).some(
+					(message) => message.decoded().preview === 'still here',
+				),
+			{what: 'the message, read in this thread'},
+		);
+		const note = current
+			.getSnapshot()
+			.messages.find((message) => message.event === 'info')!
+			.decoded().full;
+		expect(note).toMatch(/the ingest worker stopped \(.*x…\); reading sockets/);
+		expect(note.length).toBeLessThan(400);
+		expect(note).not.toContain('\u001B');
 	});
 });
