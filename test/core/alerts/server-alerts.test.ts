@@ -1,37 +1,16 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {type Alert, createAlerts} from '../../../source/core/alerts/alerts.js';
 import {parseTextPattern} from '../../../source/core/query/text-pattern.js';
 import {watchRegistry} from '../../../source/core/registry/watch.js';
-import {
-	createMonitorStore,
-	type MonitorStore,
-} from '../../../source/core/store.js';
+import {createMonitorStore} from '../../../source/core/store.js';
 import {alertLine} from '../../../source/view/alert-text.js';
-import {
-	makeTemporaryFolder,
-	registryText,
-} from '../../helpers/temporary-registry.js';
+import {registryText} from '../../helpers/temporary-registry.js';
+import {storeFixture} from '../../helpers/store-fixture.js';
 import {waitFor} from '../../helpers/wait-for.js';
-import {startTestServer, type TestServer} from '../../helpers/ws-servers.js';
 
-let temporary: ReturnType<typeof makeTemporaryFolder>;
-let store: MonitorStore | undefined;
-const servers: TestServer[] = [];
-beforeEach(() => {
-	temporary = makeTemporaryFolder();
-});
-afterEach(async () => {
-	await store?.close();
-	store = undefined;
-	for (const server of servers.splice(0)) {
-		// eslint-disable-next-line no-await-in-loop
-		await server.close();
-	}
-
-	temporary.cleanup();
-});
+const fixture = storeFixture();
 
 async function closedPort(): Promise<number> {
 	const probe = net.createServer();
@@ -49,24 +28,23 @@ async function closedPort(): Promise<number> {
 
 describe('alerts from real servers in a real registry', () => {
 	test('stale, rejected, unreachable and dropped each alert once per window; a matching message alerts', async () => {
-		const guarded = await startTestServer({verifyClient: () => false});
+		const guarded = await fixture.server({verifyClient: () => false});
 		let drops = 0;
-		const dropper = await startTestServer({
+		const dropper = await fixture.server({
 			onConnection(socket) {
 				drops++;
 				socket.close(1011, 'internal error');
 			},
 		});
-		const talker = await startTestServer({
+		const talker = await fixture.server({
 			onConnection(socket) {
 				socket.send('all good');
 				socket.send('FATAL: out of memory');
 			},
 		});
-		servers.push(guarded, dropper, talker);
 		const host = '127.0.0.1';
 		fs.writeFileSync(
-			temporary.registryPath,
+			fixture.registryPath,
 			registryText(
 				[
 					{id: 'ghost', port: 1, host, pid: 2_147_483_000},
@@ -91,14 +69,16 @@ describe('alerts from real servers in a real registry', () => {
 				fired.push(alert);
 			},
 		});
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-			backoff: {baseMs: 50, capMs: 100},
-			resetBackoffAfterMs: 60_000,
-			onRecord(record) {
-				alerts.observe(record);
-			},
-		});
+		fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+				backoff: {baseMs: 50, capMs: 100},
+				resetBackoffAfterMs: 60_000,
+				onRecord(record) {
+					alerts.observe(record);
+				},
+			}),
+		);
 		const kinds = () =>
 			new Map(fired.map((alert) => [alert.serverId, alert.reason.kind]));
 		await waitFor(() => kinds().size === 5 && drops >= 4, {

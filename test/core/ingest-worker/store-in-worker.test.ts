@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {type WebSocket} from 'ws';
 import {createWorkerPool} from '../../../source/core/ingest-worker/worker-pool.js';
 import {watchRegistry} from '../../../source/core/registry/watch.js';
@@ -10,53 +10,27 @@ import {
 	type MonitorStore,
 	type StoreOptions,
 } from '../../../source/core/store.js';
-import {
-	makeTemporaryFolder,
-	registryText,
-} from '../../helpers/temporary-registry.js';
 import {waitFor} from '../../helpers/wait-for.js';
-import {startTestServer, type TestServer} from '../../helpers/ws-servers.js';
+import {storeFixture} from '../../helpers/store-fixture.js';
 
 // The monitor's store with its sockets read in the ingest worker (dist/ingest-worker.js, built by
 // `pretest`), over real servers and a real registry file.
 
-let temporary: ReturnType<typeof makeTemporaryFolder>;
-let store: MonitorStore | undefined;
-const servers: TestServer[] = [];
-beforeEach(() => {
-	temporary = makeTemporaryFolder();
-});
-afterEach(async () => {
-	await store?.close();
-	store = undefined;
-	for (const server of servers.splice(0)) {
-		// eslint-disable-next-line no-await-in-loop
-		await server.close();
-	}
-
-	temporary.cleanup();
-});
-
-function register(...entries: Array<{id: string; port: number}>) {
-	fs.writeFileSync(
-		temporary.registryPath,
-		registryText(entries.map((entry) => ({...entry, pid: process.pid}))),
-	);
-}
+const fixture = storeFixture();
+const {register} = fixture;
 
 async function server(onConnection?: (socket: WebSocket) => void) {
-	const started = await startTestServer({onConnection});
-	servers.push(started);
-	return started;
+	return fixture.server({onConnection});
 }
 
 function workerStore(options: Partial<StoreOptions> = {}): MonitorStore {
-	store = createMonitorStore({
-		registry: watchRegistry(temporary.registryPath),
-		createPool: createWorkerPool,
-		...options,
-	});
-	return store;
+	return fixture.keep(
+		createMonitorStore({
+			registry: watchRegistry(fixture.registryPath),
+			createPool: createWorkerPool,
+			...options,
+		}),
+	);
 }
 
 const frames = (current: MonitorStore) =>
@@ -197,7 +171,7 @@ describe('the store over the ingest worker', () => {
 		const current = workerStore();
 		await waitFor(() => allConnected(current), {what: 'connected'});
 		await current.close();
-		store = undefined;
+		fixture.forget();
 		await waitFor(() => closes.length === 1, {what: 'the close'});
 		expect(closes).toEqual([1001]);
 	});
@@ -207,7 +181,7 @@ describe('the store over the ingest worker', () => {
 			socket.send('still here');
 		});
 		register({id: 'a', port: source.port});
-		const missing = pathToFileURL(`${temporary.folder}/no-such-worker.js`);
+		const missing = pathToFileURL(`${fixture.folder}/no-such-worker.js`);
 		const current = workerStore({
 			createPool: (options) =>
 				createWorkerPool({...options, workerUrl: missing}),
@@ -232,7 +206,7 @@ describe('the store over the ingest worker', () => {
 			socket.send('still here');
 		});
 		register({id: 'a', port: source.port});
-		const dying = path.join(temporary.folder, 'dying-worker.mjs');
+		const dying = path.join(fixture.folder, 'dying-worker.mjs');
 		fs.writeFileSync(
 			dying,
 			`throw new Error('\\u001B]0;pwned\\u0007' + 'x'.repeat(5000));\n`,
