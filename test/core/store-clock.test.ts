@@ -2,48 +2,24 @@ import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {type ConnectionListener} from '../../source/core/connections/connection.js';
 import {type ConnectionPool} from '../../source/core/connections/pool.js';
 import {type ServerView} from '../../source/core/connections/types.js';
-import {type RegistrySource} from '../../source/core/registry/watch.js';
 import {
 	createMonitorStore,
 	type MonitorStore,
 	type StoreOptions,
 } from '../../source/core/store.js';
+import {emptyRegistry, viewsOnlyPool} from '../helpers/views-only-pool.js';
 
 // When the store republishes without new data is a matter of time alone, so these tests run on fake
 // timers with a pool that only holds views (a real socket cannot be driven by a fake clock).
-
-const registry: RegistrySource = {
-	current: () => ({
-		path: '/tmp/servers.json',
-		servers: [],
-		warnings: [],
-		file: 'ok',
-	}),
-	subscribe: () => () => undefined,
-	close: async () => undefined,
-};
 
 let listener: ConnectionListener;
 let views: ServerView[];
 let store: MonitorStore | undefined;
 let publishes: number;
 
-const noop = () => undefined;
-
 function fakePool(options: {listener: ConnectionListener}): ConnectionPool {
 	listener = options.listener;
-	return {
-		reconcile: noop,
-		servers: () => views,
-		send: async () => [],
-		subscribe: async () => [],
-		unsubscribe: async () => [],
-		topics: () => [],
-		pause: noop,
-		pauseOne: noop,
-		resume: noop,
-		close: noop,
-	};
+	return viewsOnlyPool(() => views);
 }
 
 function connectedView(id: string, connectedAt: number): ServerView {
@@ -56,7 +32,11 @@ function connectedView(id: string, connectedAt: number): ServerView {
 }
 
 function start(options: Partial<StoreOptions> = {}): MonitorStore {
-	store = createMonitorStore({registry, createPool: fakePool, ...options});
+	store = createMonitorStore({
+		registry: emptyRegistry,
+		createPool: fakePool,
+		...options,
+	});
 	store.subscribe(() => {
 		publishes++;
 	});

@@ -1,51 +1,27 @@
 import {afterEach, beforeEach, expect, test, vi} from 'vitest';
 import {type ConnectionListener} from '../../source/core/connections/connection.js';
-import {type ConnectionPool} from '../../source/core/connections/pool.js';
 import {type ServerView} from '../../source/core/connections/types.js';
-import {type RegistrySource} from '../../source/core/registry/watch.js';
 import {
 	createMonitorStore,
 	type MonitorStore,
 } from '../../source/core/store.js';
 import {nextRedrawAt} from '../../source/view/next-redraw.js';
+import {emptyRegistry, viewsOnlyPool} from '../helpers/views-only-pool.js';
 
 // How often an idle monitor publishes (and so redraws) with the view's own redraw clock: a matter
 // of time alone, so on fake timers, with a pool that only holds views.
 
-const registry: RegistrySource = {
-	current: () => ({
-		path: '/tmp/servers.json',
-		servers: [],
-		warnings: [],
-		file: 'ok',
-	}),
-	subscribe: () => () => undefined,
-	close: async () => undefined,
-};
-
-const noop = () => undefined;
 let store: MonitorStore | undefined;
 
 function idleStore(views: ServerView[]) {
 	let listener: ConnectionListener | undefined;
 	const publishedAt: number[] = [];
 	store = createMonitorStore({
-		registry,
+		registry: emptyRegistry,
 		redrawAt: nextRedrawAt,
-		createPool(options): ConnectionPool {
+		createPool(options) {
 			listener = options.listener;
-			return {
-				reconcile: noop,
-				servers: () => views,
-				send: async () => [],
-				subscribe: async () => [],
-				unsubscribe: async () => [],
-				topics: () => [],
-				pause: noop,
-				pauseOne: noop,
-				resume: noop,
-				close: noop,
-			};
+			return viewsOnlyPool(() => views);
 		},
 	});
 	store.subscribe(() => {
