@@ -49,6 +49,17 @@ async function bundle(
 	return outfile;
 }
 
+/** Runs a bundled scene: it must exit cleanly and print nothing else than its one JSON line. */
+function runBundled(file: string): unknown {
+	const result = spawnSync(process.execPath, [file], {
+		encoding: 'utf8',
+		timeout: 30_000,
+	});
+	expect(result.stderr).toBe('');
+	expect(result.status).toBe(0);
+	return JSON.parse(result.stdout) as unknown;
+}
+
 /**
 Loads yoga as the CLI bundle does, with every fetch() recorded (and refused, so a fetch cannot be
 what made the layout work), then lays out a row of two children.
@@ -77,13 +88,8 @@ console.log(JSON.stringify({fetched, grow: grow.getComputedLayout()}));
 describe('yoga in the bundle', () => {
 	test('lays out without ever calling fetch()', async () => {
 		const file = await bundle('yoga-scene', yogaScene);
-		const result = spawnSync(process.execPath, [file], {
-			encoding: 'utf8',
-			timeout: 30_000,
-		});
-		expect(result.stderr).toBe('');
-		expect(result.status).toBe(0);
-		const output = JSON.parse(result.stdout) as {
+		const printed = runBundled(file);
+		const output = printed as {
 			fetched: string[];
 			grow: {left: number; width: number; height: number};
 		};
@@ -182,12 +188,8 @@ width('👍🏽 ⌚');
 console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
 `,
 		);
-		const result = spawnSync(process.execPath, [file], {
-			encoding: 'utf8',
-			timeout: 30_000,
-		});
-		expect(result.stderr).toBe('');
-		expect(JSON.parse(result.stdout)).toEqual({
+		const printed = runBundled(file);
+		expect(printed).toEqual({
 			atImport: 0,
 			afterGlyphs: 0,
 			afterEmoji: 1,
@@ -358,13 +360,8 @@ console.log(JSON.stringify({atImport, flags: cli.flags, id: cli.pkg._id}));
 describe('meow in the bundle', () => {
 	test('loads normalize-package-data only when cli.pkg is read', async () => {
 		const file = await bundle('meow-scene', meowScene);
-		const result = spawnSync(process.execPath, [file], {
-			encoding: 'utf8',
-			timeout: 30_000,
-		});
-		expect(result.stderr).toBe('');
-		expect(result.status).toBe(0);
-		expect(JSON.parse(result.stdout)).toEqual({
+		const printed = runBundled(file);
+		expect(printed).toEqual({
 			atImport: 0,
 			flags: {port: 8},
 			id: 'x@1.2.3',
@@ -463,13 +460,9 @@ globalThis.Set = Native;
 console.log(JSON.stringify({sets, length: text.length}));
 `,
 		);
-		const result = spawnSync(process.execPath, [file], {
-			encoding: 'utf8',
-			timeout: 30_000,
-		});
-		expect(result.stderr).toBe('');
+		const printed = runBundled(file);
 		// The first cell's style, the change at the end of the rule, the reset after the last cell.
-		const {sets, length} = JSON.parse(result.stdout) as {
+		const {sets, length} = printed as {
 			sets: number;
 			length: number;
 		};
