@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {memo} from 'react';
 import {textWidth} from '../view/text-width.js';
-import {formatCount} from '../core/format.js';
+import {formatCount, formatDuration} from '../core/format.js';
 import {sanitizeLabel} from '../core/messages/sanitize.js';
 import {type ServerRow as ServerRowData} from '../core/store.js';
 import {glyphs, screenText} from '../view/glyphs.js';
@@ -9,7 +9,6 @@ import {paint} from '../view/color-mode.js';
 import {serverColor} from '../view/server-colors.js';
 import {hostName} from '../view/host-names.js';
 import {addressLabel, statusNote, statusStyles} from '../view/server-status.js';
-import {formatUptime} from '../view/uptime.js';
 import {
 	columnGap,
 	fitCell,
@@ -256,7 +255,7 @@ function rawCellText(
 
 		case 'up': {
 			return connected && state.connectedAt !== undefined
-				? formatUptime(now - state.connectedAt)
+				? formatDuration(now - state.connectedAt)
 				: '—';
 		}
 

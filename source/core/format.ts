@@ -1,11 +1,5 @@
-/**
-How `formatDuration` writes a duration. `coarse`: whole minutes from one minute to an hour (`4m`,
-not `4m12s`), for a column that grows with time (an uptime) and need not tick every second.
-*/
-export type DurationStyle = {coarse?: boolean};
-
-/** Compact durations for narrow columns: `42s`, `3m12s` (`3m` coarse), `1h02m`, `3d04h`. */
-export function formatDuration(ms: number, style: DurationStyle = {}): string {
+/** Compact durations for narrow columns: `42s`, `3m12s`, `1h02m`, `3d04h`. */
+export function formatDuration(ms: number): string {
 	if (!Number.isFinite(ms) || ms < 0) {
 		return '—';
 	}
@@ -17,7 +11,7 @@ export function formatDuration(ms: number, style: DurationStyle = {}): string {
 
 	const minutes = Math.floor(seconds / 60);
 	if (minutes < 60) {
-		return style.coarse ? `${minutes}m` : `${minutes}m${pad(seconds % 60)}s`;
+		return `${minutes}m${pad(seconds % 60)}s`;
 	}
 
 	const hours = Math.floor(minutes / 60);
@@ -29,8 +23,8 @@ export function formatDuration(ms: number, style: DurationStyle = {}): string {
 }
 
 /** The smallest step `formatDuration` shows at this length: seconds, then minutes, then hours. */
-export function durationStepMs(ms: number, style: DurationStyle = {}): number {
-	if (ms < (style.coarse ? 60_000 : 3_600_000)) {
+export function durationStepMs(ms: number): number {
+	if (ms < 3_600_000) {
 		return 1000;
 	}
 
@@ -38,10 +32,7 @@ export function durationStepMs(ms: number, style: DurationStyle = {}): number {
 }
 
 /** How long until `formatDuration` of a growing duration (an uptime) reads differently, in ms. */
-export function msUntilDurationChanges(
-	ms: number,
-	style: DurationStyle = {},
-): number {
+export function msUntilDurationChanges(ms: number): number {
 	if (!Number.isFinite(ms)) {
 		return Number.POSITIVE_INFINITY;
 	}
@@ -50,7 +41,7 @@ export function msUntilDurationChanges(
 		return -ms; // Shown as "—" until it reaches zero.
 	}
 
-	const step = durationStepMs(ms, style);
+	const step = durationStepMs(ms);
 	return step - (ms % step);
 }
 

@@ -31,12 +31,8 @@ export type {
 
 /** The scrollback's default byte bound: 64 MiB. */
 export const defaultScrollbackBytes = 64 * 1024 * 1024;
-/**
-A heartbeat's round-trip time is shown at the next flush or clock tick, or at most this much later:
-a ping interval (pool.ts), the age a shown round trip has anyway. At 1 s, idle servers whose round
-trips flip between 0 and 1 ms had the screen redrawn every second.
-*/
-const lazyFlushMs = 5000;
+/** A heartbeat's round-trip time is shown at the next flush or clock tick, or at most this much later. */
+const lazyFlushMs = 1000;
 
 /**
 The one object the view reads. Socket messages and registry changes mark it dirty; it publishes a new

@@ -42,7 +42,7 @@ describe('ServerTable', () => {
 		const row = (id: string) =>
 			lines.find((line) => line.includes(` ${id} `)) ?? '';
 		expect(row('api')).toMatch(
-			/● connected\s+localhost:\d+\s+\d+\s+1m\s+2ms\s+1\.2k/,
+			/● connected\s+localhost:\d+\s+\d+\s+1m0\ds\s+2ms\s+1\.2k/,
 		);
 		expect(row('flaky')).toMatch(
 			/◌ reconnecting .*#3 in 4s · 1006 abnormal closure/,
