@@ -57,9 +57,8 @@ test.each([
 			onRecord: recording.onRecord,
 			onSkipped: recording.onSkipped,
 			pingIntervalMs: 60_000,
-			// Far less than the flood: the ingest worker skips most of it.
-			scrollback: 100,
-			...(createPool ? {createPool} : {}),
+			// In the worker, a scrollback far less than the flood, so that it skips most of it.
+			...(createPool ? {createPool, scrollback: 100} : {}),
 		});
 		const detach = recording.attach(store);
 		try {
