@@ -44,28 +44,14 @@ export function ServerTable({
 	sort,
 }: Props) {
 	const servers = sortRows(registryOrder, sort);
+	const sizes = servers.map((server) => sizingWidths(server, now));
 	const columns = layoutColumns(width, {
-		id: Math.max(
-			0,
-			...servers.map((server) => textWidth(cellText(idColumn, server, now))),
-		),
-		address: Math.max(
-			0,
-			...servers.map((server) =>
-				textWidth(cellText(addressColumn, server, now)),
-			),
-		),
-		note: Math.max(
-			0,
-			...servers.map((server) => textWidth(cellText(noteColumn, server, now))),
-		),
+		id: Math.max(0, ...sizes.map((size) => size.id)),
+		address: Math.max(0, ...sizes.map((size) => size.address)),
+		note: Math.max(0, ...sizes.map((size) => size.note)),
 		host:
 			new Set(servers.map((server) => server.entry.hostId)).size > 1
-				? Math.max(
-						...servers.map((server) =>
-							textWidth(cellText(hostColumn, server, now)),
-						),
-					)
+				? Math.max(...sizes.map((size) => size.host))
 				: 0,
 	});
 	const selectedIndex =
@@ -218,6 +204,35 @@ const hostColumn: Column = {
 	width: 0,
 	align: 'left',
 };
+
+/** The widths of a row's cells that size their columns. */
+type SizingWidths = {id: number; address: number; note: number; host: number};
+
+/**
+Every row's sizing cells are measured on every frame. The store hands out the same row object for a
+server that did not change, so their widths are kept with it: an idle redraw of 1 000 servers
+measures none again. A retry countdown in the note reads differently as the clock goes, so that
+row's note is measured afresh.
+*/
+const rowSizes = new WeakMap<ServerRowData, SizingWidths>();
+
+function sizingWidths(server: ServerRowData, now: number): SizingWidths {
+	const measure = (column: Column) => textWidth(cellText(column, server, now));
+	let sizes = rowSizes.get(server);
+	if (sizes === undefined) {
+		sizes = {
+			id: measure(idColumn),
+			address: measure(addressColumn),
+			note: measure(noteColumn),
+			host: measure(hostColumn),
+		};
+		rowSizes.set(server, sizes);
+	} else if (server.state.nextRetryAt !== undefined) {
+		sizes = {...sizes, note: measure(noteColumn)};
+	}
+
+	return sizes;
+}
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
 	return screenText(rawCellText(column, server, now));

@@ -3,6 +3,7 @@ import {createConnectionPool, type ConnectionPool} from './connections/pool.js';
 import {
 	type Delivery,
 	eventAsData,
+	type ServerView,
 	type SystemEvent,
 } from './connections/types.js';
 import {
@@ -19,6 +20,7 @@ import {createRateMeter} from './store/rate-meter.js';
 import {
 	type MonitorSnapshot,
 	type MonitorStore,
+	type ServerRow,
 	type StoreOptions,
 } from './store/types.js';
 
@@ -50,6 +52,13 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 	const now = options.now ?? Date.now;
 	const describeEvent = options.describeEvent ?? eventAsData;
 	const rates = createRateMeter();
+	/**
+	The row made from each view, while its rate stays: a pool that hands out the same view object for
+	a server that did not change (the ingest worker's) gets the same row back, so the view's memos
+	hold and an idle redraw of 1 000 servers copies none. The in-process pool makes new views (over
+	live counters) on every call, so its rows are always new.
+	*/
+	const rows = new WeakMap<ServerView, ServerRow>();
 	const scheduler = createFlushScheduler({
 		intervalMs: options.flushIntervalMs ?? 50,
 		lazyMs: lazyFlushMs,
@@ -170,11 +179,17 @@ export function createMonitorStore(options: StoreOptions): MonitorStore {
 		governor.setConnected(
 			views.filter((view) => view.state.status === 'connected').length,
 		);
-		const servers = views.map((view) => ({
-			...view,
-			counters: {...view.counters},
-			rate: rates.rate(view.id, view.counters.messagesIn, at),
-		}));
+		const servers = views.map((view) => {
+			const rate = rates.rate(view.id, view.counters.messagesIn, at);
+			const last = rows.get(view);
+			if (last?.rate === rate) {
+				return last;
+			}
+
+			const row = {...view, counters: {...view.counters}, rate};
+			rows.set(view, row);
+			return row;
+		});
 		rates.retain(new Set(views.map((view) => view.id)));
 		return {
 			registryPath: registrySnapshot.path,

@@ -35,7 +35,7 @@ export function storeFixture() {
 			return temporary.registryPath;
 		},
 		/** Writes these entries as the registry, each with this process's pid. */
-		register(...entries: Array<{id: string; port: number}>) {
+		register(...entries: Array<{id: string; port: number; name?: string}>) {
 			fs.writeFileSync(
 				temporary.registryPath,
 				registryText(entries.map((entry) => ({...entry, pid: process.pid}))),

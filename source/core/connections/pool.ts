@@ -44,7 +44,10 @@ export type PoolOptions = Partial<
 export type ConnectionPool = {
 	/** Makes the connections match the registry: exactly one per entry; unchanged ones untouched. */
 	reconcile(entries: readonly ServerEntry[]): void;
-	/** Every server in registry order. */
+	/**
+	Every server in registry order. A view may be handed out again (the same object) only while its
+	server has not changed: the store reuses the row it made from it.
+	*/
 	servers(): ServerView[];
 	/** Sends to every connected server, or only to `to`. An empty result means nobody was connected. */
 	send(text: string, to?: string): Promise<Delivery[]>;

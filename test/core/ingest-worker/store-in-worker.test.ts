@@ -230,4 +230,41 @@ describe('the store over the ingest worker', () => {
 		expect(note.length).toBeLessThan(400);
 		expect(note).not.toContain('\u001B');
 	});
+
+	test('a server that did not change keeps its row object from one snapshot to the next', async () => {
+		let chatty: WebSocket | undefined;
+		const quietServer = await server();
+		const chattyServer = await server((socket) => {
+			chatty = socket;
+		});
+		register(
+			{id: 'quiet', port: quietServer.port},
+			{id: 'chatty', port: chattyServer.port},
+		);
+		// No heartbeats: nothing about the quiet server changes once it is connected.
+		const current = workerStore({pingIntervalMs: 60_000});
+		await waitFor(() => allConnected(current) && chatty !== undefined, {
+			what: 'both connected',
+		});
+		const row = (id: string) =>
+			current.getSnapshot().servers.find((server) => server.id === id)!;
+		const quietBefore = row('quiet');
+		const chattyBefore = row('chatty');
+		chatty!.send('news');
+		await waitFor(() => row('chatty').counters.messagesIn === 1, {
+			what: "the chatty server's message counted",
+		});
+		expect(row('quiet')).toBe(quietBefore);
+		expect(row('chatty')).not.toBe(chattyBefore);
+		// A registry entry that changes (a new name) makes a new row with it, though the worker's
+		// view of the server is the same.
+		register(
+			{id: 'quiet', port: quietServer.port, name: 'renamed'},
+			{id: 'chatty', port: chattyServer.port},
+		);
+		await waitFor(() => row('quiet').entry.name === 'renamed', {
+			what: 'the new name',
+		});
+		expect(row('quiet')).not.toBe(quietBefore);
+	});
 });
