@@ -1,51 +1,27 @@
 import fs from 'node:fs';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {describe, expect, test} from 'vitest';
 import {watchRegistry} from '../../source/core/registry/watch.js';
 import {
 	createMonitorStore,
 	type MonitorStore,
 } from '../../source/core/store.js';
-import {
-	makeTemporaryFolder,
-	registryText,
-} from '../helpers/temporary-registry.js';
+import {registryText} from '../helpers/temporary-registry.js';
 import {waitFor} from '../helpers/wait-for.js';
 import {eventText} from '../../source/view/event-text.js';
-import {startTestServer, type TestServer} from '../helpers/ws-servers.js';
+import {type TestServer} from '../helpers/ws-servers.js';
+import {storeFixture} from '../helpers/store-fixture.js';
 
-let temporary: ReturnType<typeof makeTemporaryFolder>;
-let store: MonitorStore | undefined;
-const servers: TestServer[] = [];
-beforeEach(() => {
-	temporary = makeTemporaryFolder();
-});
-afterEach(async () => {
-	await store?.close();
-	store = undefined;
-	for (const server of servers.splice(0)) {
-		// eslint-disable-next-line no-await-in-loop
-		await server.close();
-	}
-
-	temporary.cleanup();
-});
-
-function register(...entries: Array<{id: string; port: number}>) {
-	fs.writeFileSync(
-		temporary.registryPath,
-		registryText(entries.map((entry) => ({...entry, pid: process.pid}))),
-	);
-}
+const fixture = storeFixture();
+const {register} = fixture;
 
 async function flooder(count: number): Promise<TestServer> {
-	const server = await startTestServer({
+	const server = await fixture.server({
 		onConnection(socket) {
 			for (let index = 0; index < count; index++) {
 				socket.send(String(index));
 			}
 		},
 	});
-	servers.push(server);
 	return server;
 }
 
@@ -57,7 +33,7 @@ async function endlessFlooder(): Promise<TestServer> {
 		msg: 'request served',
 		ms: 12,
 	});
-	const server = await startTestServer({
+	const server = await fixture.server({
 		onConnection(socket) {
 			const pump = () => {
 				if (socket.readyState !== socket.OPEN) {
@@ -78,7 +54,6 @@ async function endlessFlooder(): Promise<TestServer> {
 			pump();
 		},
 	});
-	servers.push(server);
 	return server;
 }
 
@@ -94,15 +69,16 @@ describe('createMonitorStore', () => {
 		const server = await flooder(count);
 		register({id: 'flood', port: server.port});
 		let notifications = 0;
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-			ingestBudget: 100,
-			scrollback: count + 100,
-		});
-		store.subscribe(() => {
+		const current = fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+				ingestBudget: 100,
+				scrollback: count + 100,
+			}),
+		);
+		current.subscribe(() => {
 			notifications++;
 		});
-		const current = store;
 		await waitFor(() => inbound(current).length === count, {
 			timeoutMs: 20_000,
 			what: `${count} messages`,
@@ -131,12 +107,13 @@ describe('createMonitorStore', () => {
 				port: server.port,
 			})),
 		);
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-			ingestBudget: 500,
-			scrollback: 100,
-		});
-		const current = store;
+		const current = fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+				ingestBudget: 500,
+				scrollback: 100,
+			}),
+		);
 		const received = () =>
 			current.getSnapshot().servers.map((server) => server.counters.messagesIn);
 		const total = 60_000;
@@ -157,11 +134,12 @@ describe('createMonitorStore', () => {
 	test('the scrollback bound drops the oldest messages and counts them', async () => {
 		const server = await flooder(1000);
 		register({id: 'flood', port: server.port});
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-			scrollback: 100,
-		});
-		const current = store;
+		const current = fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+				scrollback: 100,
+			}),
+		);
 		await waitFor(
 			() => current.getSnapshot().servers[0]?.counters.messagesIn === 1000,
 			{what: '1000 messages'},
@@ -178,21 +156,20 @@ describe('createMonitorStore', () => {
 	});
 
 	test('sending records one "out" line per recipient', async () => {
-		const echo = await startTestServer({
+		const echo = await fixture.server({
 			onConnection(socket) {
 				socket.on('message', () => {
 					socket.send('pong');
 				});
 			},
 		});
-		servers.push(echo);
-		const quiet = await startTestServer();
-		servers.push(quiet);
+		const quiet = await fixture.server();
 		register({id: 'echo', port: echo.port}, {id: 'quiet', port: quiet.port});
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-		});
-		const current = store;
+		const current = fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+			}),
+		);
 		await waitFor(
 			() =>
 				current
@@ -220,14 +197,15 @@ describe('createMonitorStore', () => {
 
 	test('registry warnings and connection events become system lines, each warning once', async () => {
 		fs.writeFileSync(
-			temporary.registryPath,
+			fixture.registryPath,
 			registryText([{id: 'bad', port: 'nope', pid: 1}]),
 		);
-		store = createMonitorStore({
-			registry: watchRegistry(temporary.registryPath),
-			describeEvent: eventText,
-		});
-		const current = store;
+		const current = fixture.keep(
+			createMonitorStore({
+				registry: watchRegistry(fixture.registryPath),
+				describeEvent: eventText,
+			}),
+		);
 		const systemLines = () =>
 			current
 				.getSnapshot()
@@ -238,10 +216,9 @@ describe('createMonitorStore', () => {
 		await waitFor(() => systemLines().length > 0, {what: 'the warning'});
 		expect(systemLines()[0]).toMatch(/^warning: .*entry 0 "bad": field "port"/);
 		// The same broken entry, rewritten with a good one beside it: the warning is not repeated.
-		const server = await startTestServer();
-		servers.push(server);
+		const server = await fixture.server();
 		fs.writeFileSync(
-			temporary.registryPath,
+			fixture.registryPath,
 			registryText([
 				{id: 'bad', port: 'nope', pid: 1},
 				{id: 'good', port: server.port, pid: process.pid},
