@@ -23,7 +23,8 @@ type Props = {
 /** The alert badge's mark: a flag, `#` where the terminal is not UTF-8. */
 const alertMark = screenCharset === 'ascii' ? '#' : '⚑';
 
-const countedStatuses: ServerStatus[] = [
+/** The statuses the header counts, in the order it shows them. */
+export const countedStatuses: readonly ServerStatus[] = [
 	'connected',
 	'connecting',
 	'reconnecting',

@@ -1,18 +1,8 @@
 import {fc, test} from '@fast-check/vitest';
 import {expect} from 'vitest';
+import {countedStatuses as statuses} from '../../source/components/header.js';
 import {headerCounts} from './screen.mjs';
 
-/** The header's statuses in the order it shows them (source/components/header.tsx). */
-const statuses = [
-	'connected',
-	'connecting',
-	'reconnecting',
-	'rejected',
-	'unreachable',
-	'invalid',
-	'withheld',
-	'stale',
-] as const;
 const read = new Set([
 	'connected',
 	'connecting',
