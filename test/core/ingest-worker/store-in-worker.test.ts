@@ -44,6 +44,31 @@ const allConnected = (current: MonitorStore) =>
 		.getSnapshot()
 		.servers.every((row) => row.state.status === 'connected');
 
+/**
+A store whose worker script is `workerUrl` (one that is missing, or dies), over a server that sends
+one message: waits for the message, read in this thread instead, and returns the pane's note on why.
+*/
+async function fallbackNote(workerUrl: URL): Promise<string> {
+	const source = await server((socket) => {
+		socket.send('still here');
+	});
+	register({id: 'a', port: source.port});
+	const current = workerStore({
+		createPool: (options) => createWorkerPool({...options, workerUrl}),
+	});
+	await waitFor(
+		() =>
+			frames(current).some(
+				(message) => message.decoded().preview === 'still here',
+			),
+		{what: 'the message, read in this thread'},
+	);
+	const note = current
+		.getSnapshot()
+		.messages.find((message) => message.event === 'info');
+	return note?.decoded().full ?? '';
+}
+
 describe('the store over the ingest worker', () => {
 	test('a burst larger than the scrollback: the newest messages kept, in order, every other one counted', async () => {
 		const count = 20_000;
@@ -177,55 +202,21 @@ describe('the store over the ingest worker', () => {
 	});
 
 	test('a worker that cannot start: the pool reads in this thread and says so', async () => {
-		const source = await server((socket) => {
-			socket.send('still here');
-		});
-		register({id: 'a', port: source.port});
-		const missing = pathToFileURL(`${fixture.folder}/no-such-worker.js`);
-		const current = workerStore({
-			createPool: (options) =>
-				createWorkerPool({...options, workerUrl: missing}),
-		});
-		await waitFor(
-			() =>
-				frames(current).some(
-					(message) => message.decoded().preview === 'still here',
-				),
-			{what: 'the message, read in this thread'},
+		const note = await fallbackNote(
+			pathToFileURL(`${fixture.folder}/no-such-worker.js`),
 		);
-		const note = current
-			.getSnapshot()
-			.messages.find((message) => message.event === 'info');
-		expect(note?.decoded().preview).toMatch(
+		expect(note).toMatch(
 			/the ingest worker stopped .*; reading sockets on the main thread/,
 		);
 	});
 
 	test('a worker that dies: what it threw is said in the pane, bounded, and reading goes on here', async () => {
-		const source = await server((socket) => {
-			socket.send('still here');
-		});
-		register({id: 'a', port: source.port});
 		const dying = path.join(fixture.folder, 'dying-worker.mjs');
 		fs.writeFileSync(
 			dying,
 			`throw new Error('\\u001B]0;pwned\\u0007' + 'x'.repeat(5000));\n`,
 		);
-		const current = workerStore({
-			createPool: (options) =>
-				createWorkerPool({...options, workerUrl: pathToFileURL(dying)}),
-		});
-		await waitFor(
-			() =>
-				frames(current).some(
-					(message) => message.decoded().preview === 'still here',
-				),
-			{what: 'the message, read in this thread'},
-		);
-		const note = current
-			.getSnapshot()
-			.messages.find((message) => message.event === 'info')!
-			.decoded().full;
+		const note = await fallbackNote(pathToFileURL(dying));
 		expect(note).toMatch(/the ingest worker stopped \(.*x…\); reading sockets/);
 		expect(note.length).toBeLessThan(400);
 		expect(note).not.toContain('\u001B');
