@@ -13,7 +13,11 @@ import {emptyRegistry, viewsOnlyPool} from '../helpers/views-only-pool.js';
 
 let store: MonitorStore | undefined;
 
-function idleStore(views: ServerView[]) {
+/**
+The times an idle store publishes over `forMs` with the view's redraw clock, once something has
+given it a first snapshot to start from.
+*/
+function redrawsOver(views: ServerView[], forMs: number): number[] {
 	let listener: ConnectionListener | undefined;
 	const publishedAt: number[] = [];
 	store = createMonitorStore({
@@ -27,7 +31,11 @@ function idleStore(views: ServerView[]) {
 	store.subscribe(() => {
 		publishedAt.push(Date.now());
 	});
-	return {publishedAt, listener: listener!};
+	listener!.changed();
+	vi.advanceTimersByTime(50);
+	const from = publishedAt.length;
+	vi.advanceTimersByTime(forMs);
+	return publishedAt.slice(from);
 }
 
 /** `count` connected servers that connected `ageMs` ago, a second apart (as a real start spreads them). */
@@ -60,12 +68,7 @@ afterEach(async () => {
 });
 
 test('with nothing new, servers past their first hour get at most one redraw per 10 s, however many', () => {
-	const {publishedAt, listener} = idleStore(servers(300, 3_720_000));
-	listener.changed(); // Something to start from.
-	vi.advanceTimersByTime(50);
-	const from = publishedAt.length;
-	vi.advanceTimersByTime(120_000);
-	const redraws = publishedAt.slice(from);
+	const redraws = redrawsOver(servers(300, 3_720_000), 120_000);
 	// 300 servers a second apart: a minute ticks over for five of them every second, but on the
 	// 10 s grid those make 12 redraws in two minutes, not 120.
 	expect(redraws).toHaveLength(12);
@@ -75,12 +78,7 @@ test('with nothing new, servers past their first hour get at most one redraw per
 });
 
 test('young servers redraw once a second, on the clock, for their uptimes', () => {
-	const {publishedAt, listener} = idleStore(servers(10, 5000));
-	listener.changed();
-	vi.advanceTimersByTime(50);
-	const from = publishedAt.length;
-	vi.advanceTimersByTime(20_000);
-	const redraws = publishedAt.slice(from);
+	const redraws = redrawsOver(servers(10, 5000), 20_000);
 	expect(redraws).toHaveLength(20);
 	for (const at of redraws) {
 		// On the clock's whole second (a timer may fire a millisecond late).
