@@ -85,6 +85,25 @@ rowNode.calculateLayout(undefined, undefined, Yoga.DIRECTION_LTR);
 console.log(JSON.stringify({fetched, grow: grow.getComputedLayout()}));
 `;
 
+/** What `run` returns, and how many times it had Intl.Segmenter split a text (put back after). */
+function countingSegments<T>(run: () => T): {result: T; segmented: number} {
+	const {segment} = Intl.Segmenter.prototype;
+	let segmented = 0;
+	Intl.Segmenter.prototype.segment = function (
+		this: Intl.Segmenter,
+		text: string,
+	) {
+		segmented++;
+		return segment.call(this, text);
+	};
+
+	try {
+		return {result: run(), segmented};
+	} finally {
+		Intl.Segmenter.prototype.segment = segment;
+	}
+}
+
 describe('yoga in the bundle', () => {
 	test('lays out without ever calling fetch()', async () => {
 		const file = await bundle('yoga-scene', yogaScene);
@@ -197,24 +216,10 @@ console.log(JSON.stringify({atImport, afterGlyphs, afterEmoji: built}));
 	});
 
 	test('measures text of standalone characters without the segmenter', () => {
-		const {segment} = Intl.Segmenter.prototype;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (
-			this: Intl.Segmenter,
-			text: string,
-		) {
-			segmented++;
-			return segment.call(this, text);
-		};
-
 		const glyphs = ['─ servers ──', '▸ ● connected · 3m12s … ✕ ↑↓ ⏎ é'];
-		let widths: number[] = [];
-		try {
-			widths = glyphs.map((text) => bundledWidth(text));
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
-
+		const {result: widths, segmented} = countingSegments(() =>
+			glyphs.map((text) => bundledWidth(text)),
+		);
 		expect(segmented).toBe(0);
 		expect(widths).toEqual(glyphs.map((text) => stringWidth(text)));
 	});
@@ -404,24 +409,10 @@ describe('ansi-tokenize in the bundle', () => {
 	});
 
 	test('walks text of standalone characters and escapes without the segmenter', () => {
-		const {segment} = Intl.Segmenter.prototype;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (
-			this: Intl.Segmenter,
-			text: string,
-		) {
-			segmented++;
-			return segment.call(this, text);
-		};
-
 		const row = '\u001B[2m─ servers ──\u001B[22m ● connected · é';
-		let cells: unknown[] = [];
-		try {
-			cells = bundled.styledCharsFromTokens(bundled.tokenize(row));
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
-
+		const {result: cells, segmented} = countingSegments(() =>
+			bundled.styledCharsFromTokens(bundled.tokenize(row)),
+		);
 		expect(segmented).toBe(0);
 		expect(cells).toEqual(
 			original.styledCharsFromTokens(original.tokenize(row)),
