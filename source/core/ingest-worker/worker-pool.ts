@@ -48,7 +48,6 @@ export function createWorkerPool(options: WorkerPoolOptions): ConnectionPool {
 	let entries: readonly ServerEntry[] = [];
 	/** Each server as the worker last posted it. */
 	const posted = new Map<string, ServerView>();
-	let order: string[] = [];
 	let closed = false;
 	let calls = 0;
 	const pending = new Map<number, (deliveries: Delivery[]) => void>();
@@ -82,8 +81,8 @@ export function createWorkerPool(options: WorkerPoolOptions): ConnectionPool {
 		}
 
 		if (message.ids) {
-			order = message.ids;
-			const present = new Set(order);
+			// The worker's servers now: a view of one that is gone is dropped.
+			const present = new Set(message.ids);
 			for (const id of posted.keys()) {
 				if (!present.has(id)) {
 					posted.delete(id);
