@@ -234,11 +234,17 @@ describe('the store over the ingest worker', () => {
 		);
 		// No heartbeats: nothing about the quiet server changes once it is connected.
 		const current = workerStore({pingIntervalMs: 60_000});
-		await waitFor(() => allConnected(current) && chatty !== undefined, {
-			what: 'both connected',
-		});
 		const row = (id: string) =>
 			current.getSnapshot().servers.find((server) => server.id === id)!;
+		// The first ping goes at once on connecting: its round trip is the last change to wait for.
+		await waitFor(
+			() =>
+				allConnected(current) &&
+				chatty !== undefined &&
+				row('quiet').counters.rttMs !== undefined &&
+				row('chatty').counters.rttMs !== undefined,
+			{what: 'both connected, and their first round trips shown'},
+		);
 		const quietBefore = row('quiet');
 		const chattyBefore = row('chatty');
 		chatty!.send('news');
