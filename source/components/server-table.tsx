@@ -217,21 +217,25 @@ row's note is measured afresh.
 const rowSizes = new WeakMap<ServerRowData, SizingWidths>();
 
 function sizingWidths(server: ServerRowData, now: number): SizingWidths {
-	const measure = (column: Column) => textWidth(cellText(column, server, now));
-	let sizes = rowSizes.get(server);
-	if (sizes === undefined) {
-		sizes = {
-			id: measure(idColumn),
-			address: measure(addressColumn),
-			note: measure(noteColumn),
-			host: measure(hostColumn),
+	const kept = rowSizes.get(server);
+	if (kept === undefined) {
+		const sizes = {
+			id: cellWidth(idColumn, server, now),
+			address: cellWidth(addressColumn, server, now),
+			note: cellWidth(noteColumn, server, now),
+			host: cellWidth(hostColumn, server, now),
 		};
 		rowSizes.set(server, sizes);
-	} else if (server.state.nextRetryAt !== undefined) {
-		sizes = {...sizes, note: measure(noteColumn)};
+		return sizes;
 	}
 
-	return sizes;
+	return server.state.nextRetryAt === undefined
+		? kept
+		: {...kept, note: cellWidth(noteColumn, server, now)};
+}
+
+function cellWidth(column: Column, server: ServerRowData, now: number): number {
+	return textWidth(cellText(column, server, now));
 }
 
 function cellText(column: Column, server: ServerRowData, now: number): string {
